@@ -1,0 +1,62 @@
+# airesilience: PGXS build, plus the project's own demo/test/bench entry points.
+
+EXTENSION  = airesilience
+EXTVERSION = 0.1.0
+
+MODULE_big = airesilience
+OBJS = \
+	src/airesilience.o \
+	src/weighted_resilience.o \
+	src/source_median.o \
+	src/seniority.o \
+	src/labels.o
+
+# The install script is assembled from one SQL file per concern, in dependency
+# order: the data model first, then each kernel's declarations, then the views.
+SQL_PARTS = \
+	src/schema.sql \
+	src/weighted_resilience.sql \
+	src/source_median.sql \
+	src/seniority.sql \
+	src/labels.sql \
+	src/reports.sql
+
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = $(DATA_built)
+
+# pg_regress: inputs in sql/, expected output in expected/ (PGXS convention).
+REGRESS = setup task_report source_report occupation_report seniority_report single_occupation
+REGRESS_OPTS = --inputdir=. --outputdir=tmp_check
+
+# Debian keeps one pg_config per server major version; /usr/bin/pg_config
+# belongs to libpq-dev and cannot build server extensions.
+PG_MAJOR  ?= 15
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config) pg_config)
+PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
+
+# On a fresh machine PGXS is not installed yet: the demo and test targets
+# install it first (scripts/ensure-deps.sh) and then build through a sub-make.
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+all:
+	@echo "PostgreSQL server headers are missing: run 'make deps' (or 'make demo' / 'make test')" >&2; exit 1
+endif
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
+	cat $^ > $@
+
+.PHONY: demo test bench deps
+
+deps:
+	scripts/ensure-deps.sh
+
+demo:
+	scripts/demo.sh
+
+test:
+	scripts/test.sh
+
+bench:
+	scripts/bench.sh

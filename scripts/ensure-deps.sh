@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building and testing airesilience needs on Debian 12, and
+# nothing when it is all there already.  Works as root or through sudo.
+set -euo pipefail
+
+PG_MAJOR=${PG_MAJOR:-15}
+bindir=/usr/lib/postgresql/$PG_MAJOR/bin
+sharedir=/usr/share/postgresql/$PG_MAJOR
+
+missing=()
+[ -x "$bindir/postgres" ]                          || missing+=("postgresql-$PG_MAJOR")
+[ -f "$(dirname "$bindir")/lib/pgxs/src/makefiles/pgxs.mk" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
+[ -f "$sharedir/extension/pgtap.control" ]         || missing+=("postgresql-$PG_MAJOR-pgtap")
+command -v pg_prove >/dev/null                     || missing+=(libtap-parser-sourcehandler-pgtap-perl)
+command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
+command -v cppcheck >/dev/null                     || missing+=(cppcheck)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,200 @@
+-- airesilience: the data model.
+--
+-- Every table is an extension configuration table: pg_dump dumps the rows
+-- users load, so they survive dump and restore.  Rows the extension installs
+-- itself carry builtin = true, are left out of the dump (CREATE EXTENSION
+-- recreates them) and are read-only, so no change to them can be lost.
+
+\echo Use "CREATE EXTENSION airesilience" to load this file. \quit
+
+-- Shared guard for rows the extension owns.
+CREATE FUNCTION airesilience.forbid_builtin_change() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF OLD.builtin THEN
+        RAISE EXCEPTION 'cannot % built-in row of %.%', lower(TG_OP), TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation',
+                  DETAIL = format('The row %s is installed by CREATE EXTENSION.', row_to_json(OLD)),
+                  HINT = 'Insert a row under a new name instead.';
+    END IF;
+    RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION airesilience.forbid_builtin_change() IS
+    'Trigger: rejects UPDATE and DELETE of rows installed by the extension';
+
+-- Occupation categories: the unit seniority curves and "related" lists use.
+CREATE TABLE airesilience.category (
+    category    text PRIMARY KEY CHECK (category ~ '^[a-z][a-z0-9_-]*$'),
+    title       text NOT NULL CHECK (title <> '')
+);
+COMMENT ON TABLE airesilience.category IS 'Occupation categories (for example healthcare, technology)';
+
+CREATE TABLE airesilience.occupation (
+    onet_code   text PRIMARY KEY CHECK (onet_code ~ '^[0-9]{2}-[0-9]{4}\.[0-9]{2}$'),
+    soc_code    text NOT NULL GENERATED ALWAYS AS (left(onet_code, 7)) STORED,
+    title       text NOT NULL CHECK (title <> ''),
+    category    text NOT NULL REFERENCES airesilience.category ON UPDATE CASCADE,
+    description text
+);
+CREATE INDEX occupation_soc_code_idx ON airesilience.occupation (soc_code);
+CREATE INDEX occupation_category_idx ON airesilience.occupation (category);
+COMMENT ON TABLE airesilience.occupation IS 'Occupations, keyed by O*NET-SOC code (NN-NNNN.NN)';
+COMMENT ON COLUMN airesilience.occupation.soc_code IS '6-digit SOC 2018 code: the first 7 characters of onet_code';
+
+CREATE TABLE airesilience.task (
+    onet_code   text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    task_id     integer NOT NULL CHECK (task_id > 0),
+    description text NOT NULL CHECK (description <> ''),
+    task_type   text CHECK (task_type IN ('core', 'supplemental')),
+    importance  float8 CHECK (importance BETWEEN 1 AND 5),
+    relevance   float8 CHECK (relevance BETWEEN 0 AND 100),
+    frequency   float8 CHECK (frequency >= 0 AND frequency < 'Infinity'),
+    PRIMARY KEY (onet_code, task_id)
+);
+COMMENT ON TABLE airesilience.task IS 'Tasks of each occupation, with their O*NET ratings where known';
+COMMENT ON COLUMN airesilience.task.task_type IS 'core or supplemental (O*NET Task Type); NULL when not given';
+COMMENT ON COLUMN airesilience.task.importance IS 'O*NET importance, 1-5';
+COMMENT ON COLUMN airesilience.task.relevance IS 'O*NET relevance, percent of incumbents who perform the task, 0-100';
+COMMENT ON COLUMN airesilience.task.frequency IS 'Mean frequency where known; stored for analysts, not used in weights';
+
+CREATE TABLE airesilience.rater (
+    rater       text PRIMARY KEY CHECK (rater ~ '^[a-z][a-z0-9_]*$'),
+    kind        text NOT NULL CHECK (kind IN ('human', 'model')),
+    description text
+);
+COMMENT ON TABLE airesilience.rater IS 'Who rated task exposure: a human panel or a model';
+
+CREATE TABLE airesilience.task_rating (
+    onet_code   text NOT NULL,
+    task_id     integer NOT NULL,
+    rater       text NOT NULL REFERENCES airesilience.rater ON UPDATE CASCADE ON DELETE CASCADE,
+    exposure    float8 NOT NULL CHECK (exposure BETWEEN 0 AND 100),
+    PRIMARY KEY (onet_code, task_id, rater),
+    FOREIGN KEY (onet_code, task_id) REFERENCES airesilience.task ON UPDATE CASCADE ON DELETE CASCADE
+);
+COMMENT ON TABLE airesilience.task_rating IS 'AI exposure of a task, 0-100, as judged by one rater';
+
+-- Sources: external datasets (and the extension's own task model) that
+-- score occupations.  raw_value is kept on the source's native scale.
+CREATE TABLE airesilience.source (
+    source        text PRIMARY KEY CHECK (source ~ '^[a-z][a-z0-9_]*$'),
+    title         text NOT NULL CHECK (title <> ''),
+    orientation   text NOT NULL CHECK (orientation IN ('exposure', 'resilience')),
+    scale_min     float8 NOT NULL CHECK (scale_min > '-Infinity'),
+    scale_max     float8 NOT NULL CHECK (scale_max < 'Infinity'),
+    normalization text NOT NULL DEFAULT 'linear' CHECK (normalization IN ('linear')),
+    derived       boolean NOT NULL DEFAULT false,
+    description   text,
+    url           text,
+    builtin       boolean NOT NULL DEFAULT false,
+    CHECK (scale_min < scale_max)
+);
+COMMENT ON TABLE airesilience.source IS 'Datasets that score occupations, with orientation and native scale';
+COMMENT ON COLUMN airesilience.source.orientation IS 'exposure: higher means more exposed to AI (flipped when normalized); resilience: higher means more resilient';
+COMMENT ON COLUMN airesilience.source.normalization IS 'linear: 0-100 by position between scale_min and scale_max';
+COMMENT ON COLUMN airesilience.source.derived IS 'Computed by the extension from task ratings; has no stored values';
+
+CREATE TABLE airesilience.source_value (
+    onet_code   text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    source      text NOT NULL REFERENCES airesilience.source ON UPDATE CASCADE ON DELETE CASCADE,
+    raw_value   float8 NOT NULL,
+    PRIMARY KEY (onet_code, source)
+);
+CREATE INDEX source_value_source_idx ON airesilience.source_value (source, raw_value);
+COMMENT ON TABLE airesilience.source_value IS 'One source''s raw value for one occupation, on the source''s native scale';
+
+-- A value must lie on its source's scale; derived sources hold no values.
+CREATE FUNCTION airesilience.source_value_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    s airesilience.source;
+BEGIN
+    SELECT * INTO s FROM airesilience.source WHERE source = NEW.source;
+    IF NOT FOUND THEN
+        RETURN NEW;             -- the foreign key reports it
+    END IF;
+    IF s.derived THEN
+        RAISE EXCEPTION 'source "%" is derived and cannot hold stored values', s.source
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'The extension computes this source from task ratings.';
+    END IF;
+    IF NEW.raw_value = 'NaN'::float8
+       OR NEW.raw_value < s.scale_min OR NEW.raw_value > s.scale_max THEN
+        RAISE EXCEPTION 'value % is outside the scale of source "%"', NEW.raw_value, s.source
+            USING ERRCODE = 'numeric_value_out_of_range',
+                  DETAIL = format('Occupation %s: source "%s" ranges from %s to %s.',
+                                  NEW.onet_code, s.source, s.scale_min, s.scale_max);
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION airesilience.source_value_check() IS
+    'Trigger: keeps source values on their source''s scale';
+CREATE TRIGGER source_value_check BEFORE INSERT OR UPDATE ON airesilience.source_value
+    FOR EACH ROW EXECUTE FUNCTION airesilience.source_value_check();
+
+-- Narrowing a scale must not strand stored values outside it.
+CREATE FUNCTION airesilience.source_scale_check() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    bad airesilience.source_value;
+BEGIN
+    SELECT * INTO bad FROM airesilience.source_value v
+     WHERE v.source = NEW.source
+       AND (v.raw_value < NEW.scale_min OR v.raw_value > NEW.scale_max)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'value % of occupation % is outside the new scale of source "%"',
+                        bad.raw_value, bad.onet_code, NEW.source
+            USING ERRCODE = 'numeric_value_out_of_range';
+    END IF;
+    IF NEW.derived AND EXISTS (SELECT FROM airesilience.source_value v WHERE v.source = NEW.source) THEN
+        RAISE EXCEPTION 'source "%" has stored values and cannot become derived', NEW.source
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION airesilience.source_scale_check() IS
+    'Trigger: keeps stored values valid when a source''s scale changes';
+CREATE TRIGGER source_scale_check BEFORE UPDATE OF scale_min, scale_max, derived ON airesilience.source
+    FOR EACH ROW EXECUTE FUNCTION airesilience.source_scale_check();
+CREATE TRIGGER source_builtin BEFORE UPDATE OR DELETE ON airesilience.source
+    FOR EACH ROW EXECUTE FUNCTION airesilience.forbid_builtin_change();
+
+INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, derived, description, builtin)
+VALUES ('task_model', 'Task resilience (airesilience)', 'resilience', 0, 100, true,
+        'Weighted mean of task resilience (100 - median rater exposure) over the occupation''s tasks', true);
+
+-- Labor statistics are published per 6-digit SOC code; employment figures
+-- are persons (BLS publishes thousands: 194.8 is stored as 194800).
+CREATE TABLE airesilience.labor_stats (
+    soc_code             text PRIMARY KEY CHECK (soc_code ~ '^[0-9]{2}-[0-9]{4}$'),
+    median_wage          numeric(12, 2) CHECK (median_wage > 0),
+    median_wage_topcoded boolean NOT NULL DEFAULT false,
+    employment           integer CHECK (employment >= 0),
+    employment_projected integer CHECK (employment_projected >= 0),
+    annual_openings      integer CHECK (annual_openings >= 0),
+    growth_pct           numeric(6, 1) CHECK (growth_pct >= -100),
+    entry_education      text,
+    work_experience      text
+);
+COMMENT ON TABLE airesilience.labor_stats IS 'BLS labor statistics per 6-digit SOC code (persons, dollars, percent)';
+COMMENT ON COLUMN airesilience.labor_stats.median_wage_topcoded IS 'BLS publishes only a lower bound (">= $239,200"): median_wage is that bound';
+COMMENT ON COLUMN airesilience.labor_stats.growth_pct IS 'Projected employment change over the projection decade, percent, as BLS publishes it';
+
+SELECT pg_catalog.pg_extension_config_dump('airesilience.category', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.occupation', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.task', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.rater', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.task_rating', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.source', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.source_value', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.labor_stats', '');
