@@ -26,7 +26,7 @@ EXTRA_CLEAN = $(DATA_built)
 
 # pg_regress: inputs in sql/, expected output in expected/ (PGXS convention).
 REGRESS = setup task_report source_report occupation_report seniority_report single_occupation
-REGRESS_OPTS = --inputdir=. --outputdir=tmp_check
+REGRESS_OPTS = --outputdir=tmp_check
 
 # Debian keeps one pg_config per server major version; /usr/bin/pg_config
 # belongs to libpq-dev and cannot build server extensions.
@@ -47,7 +47,7 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench deps
+.PHONY: demo test bench deps load-public
 
 deps:
 	scripts/ensure-deps.sh
@@ -60,3 +60,8 @@ test:
 
 bench:
 	scripts/bench.sh
+
+# Loads the public datasets from DATA_DIR into the database named by the
+# libpq variables (PGHOST, PGPORT, PGDATABASE, PGUSER).
+load-public:
+	scripts/load-public.sh "$(DATA_DIR)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing airesilience needs on Debian 12, and
 # nothing when it is all there already.  Works as root or through sudo.
+# `ensure-deps.sh bench` adds the peer the benchmark compares against.
 set -euo pipefail
 
 PG_MAJOR=${PG_MAJOR:-15}
@@ -14,6 +15,9 @@ missing=()
 command -v pg_prove >/dev/null                     || missing+=(libtap-parser-sourcehandler-pgtap-perl)
 command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
 command -v cppcheck >/dev/null                     || missing+=(cppcheck)
+if [ "${1:-}" = bench ]; then
+	[ -f "$sharedir/extension/tdigest.control" ]   || missing+=("postgresql-$PG_MAJOR-tdigest")
+fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

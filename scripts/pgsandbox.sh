@@ -6,6 +6,8 @@
 #   scripts/pgsandbox.sh start DIR   build, install, initdb, start; prints env
 #   scripts/pgsandbox.sh stop DIR    stop the server of DIR and remove DIR
 #
+# PGSANDBOX_OPTS adds server settings ("-c name=value ...").
+#
 # PostgreSQL refuses to run as root: when root runs this, the server runs as
 # the postgres OS user.  Clients connect as the database superuser postgres.
 set -euo pipefail
@@ -33,7 +35,7 @@ start)
 	as_server "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start -o \
 		"-c listen_addresses='' -c unix_socket_directories='$dir/socket' -c port=5432 \
 		 -c extension_destdir='$dir/install' -c fsync=off -c max_worker_processes=8 \
-		 -c max_parallel_workers_per_gather=2" >/dev/null ||
+		 -c max_parallel_workers_per_gather=2 ${PGSANDBOX_OPTS:-}" >/dev/null ||
 		{ cat "$dir/server.log" >&2; exit 1; }
 	echo "export PGHOST='$dir/socket' PGPORT=5432 PGUSER=postgres"
 	;;

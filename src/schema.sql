@@ -37,12 +37,14 @@ CREATE TABLE airesilience.occupation (
     soc_code    text NOT NULL GENERATED ALWAYS AS (left(onet_code, 7)) STORED,
     title       text NOT NULL CHECK (title <> ''),
     category    text NOT NULL REFERENCES airesilience.category ON UPDATE CASCADE,
-    description text
+    description text,
+    job_zone    smallint CHECK (job_zone BETWEEN 1 AND 5)
 );
 CREATE INDEX occupation_soc_code_idx ON airesilience.occupation (soc_code);
 CREATE INDEX occupation_category_idx ON airesilience.occupation (category);
 COMMENT ON TABLE airesilience.occupation IS 'Occupations, keyed by O*NET-SOC code (NN-NNNN.NN)';
 COMMENT ON COLUMN airesilience.occupation.soc_code IS '6-digit SOC 2018 code: the first 7 characters of onet_code';
+COMMENT ON COLUMN airesilience.occupation.job_zone IS 'O*NET Job Zone: preparation needed, 1 (little) to 5 (extensive)';
 
 CREATE TABLE airesilience.task (
     onet_code   text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
@@ -76,6 +78,60 @@ CREATE TABLE airesilience.task_rating (
     FOREIGN KEY (onet_code, task_id) REFERENCES airesilience.task ON UPDATE CASCADE ON DELETE CASCADE
 );
 COMMENT ON TABLE airesilience.task_rating IS 'AI exposure of a task, 0-100, as judged by one rater';
+
+-- O*NET skills: importance (1-5) and level (0-7) of each of the 35 skills.
+CREATE TABLE airesilience.occupation_skill (
+    onet_code   text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    skill_id    text NOT NULL CHECK (skill_id ~ '^[0-9]+(\.[0-9A-Za-z]+)+$'),
+    skill_name  text NOT NULL CHECK (skill_name <> ''),
+    importance  float8 CHECK (importance BETWEEN 1 AND 5),
+    level       float8 CHECK (level BETWEEN 0 AND 7),
+    PRIMARY KEY (onet_code, skill_id)
+);
+COMMENT ON TABLE airesilience.occupation_skill IS 'O*NET skill ratings per occupation: importance 1-5, level 0-7';
+
+CREATE TABLE airesilience.related_occupation (
+    onet_code    text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    related_code text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    tier         text NOT NULL CHECK (tier IN ('primary-short', 'primary-long', 'supplemental')),
+    rank         smallint NOT NULL CHECK (rank BETWEEN 1 AND 20),
+    PRIMARY KEY (onet_code, related_code),
+    CHECK (onet_code <> related_code)
+);
+COMMENT ON TABLE airesilience.related_occupation IS 'O*NET related occupations, ranked 1-20 by relatedness';
+
+-- Detailed work activities (DWA) and their intermediate (IWA) and general
+-- (GWA) parents, and which activities each task involves.
+CREATE TABLE airesilience.work_activity (
+    dwa_id      text PRIMARY KEY,
+    dwa_title   text NOT NULL,
+    iwa_id      text NOT NULL,
+    iwa_title   text NOT NULL,
+    gwa_id      text NOT NULL,
+    gwa_title   text NOT NULL
+);
+COMMENT ON TABLE airesilience.work_activity IS 'O*NET detailed work activities with their IWA and GWA parents';
+
+CREATE TABLE airesilience.task_activity (
+    onet_code   text NOT NULL,
+    task_id     integer NOT NULL,
+    dwa_id      text NOT NULL REFERENCES airesilience.work_activity ON UPDATE CASCADE ON DELETE CASCADE,
+    PRIMARY KEY (onet_code, task_id, dwa_id),
+    FOREIGN KEY (onet_code, task_id) REFERENCES airesilience.task ON UPDATE CASCADE ON DELETE CASCADE
+);
+CREATE INDEX task_activity_dwa_idx ON airesilience.task_activity (dwa_id);
+COMMENT ON TABLE airesilience.task_activity IS 'Which detailed work activities a task involves';
+
+-- Observed AI usage of a task: its share of a dataset's conversations.
+CREATE TABLE airesilience.task_usage (
+    onet_code   text NOT NULL,
+    task_id     integer NOT NULL,
+    dataset     text NOT NULL CHECK (dataset ~ '^[a-z][a-z0-9_]*$'),
+    share_pct   float8 NOT NULL CHECK (share_pct BETWEEN 0 AND 100),
+    PRIMARY KEY (onet_code, task_id, dataset),
+    FOREIGN KEY (onet_code, task_id) REFERENCES airesilience.task ON UPDATE CASCADE ON DELETE CASCADE
+);
+COMMENT ON TABLE airesilience.task_usage IS 'Observed AI usage per task: percent of a dataset''s conversations (for example the Anthropic Economic Index)';
 
 -- Sources: external datasets (and the extension's own task model) that
 -- score occupations.  raw_value is kept on the source's native scale.
@@ -195,6 +251,11 @@ SELECT pg_catalog.pg_extension_config_dump('airesilience.occupation', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.task', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.rater', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.task_rating', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.occupation_skill', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.related_occupation', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.work_activity', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.task_activity', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.task_usage', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.source', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.source_value', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.labor_stats', '');
