@@ -33,6 +33,9 @@ REGRESS_OPTS = --outputdir=tmp_check
 PG_MAJOR  ?= 15
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config) pg_config)
 PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
+# The compensated sums need each product rounded exactly once: forbid the
+# compiler from fusing a*b+c into an fma on its own (aarch64, ppc64le).
+PG_CFLAGS += -ffp-contract=off
 
 # On a fresh machine PGXS is not installed yet: the demo and test targets
 # install it first (scripts/ensure-deps.sh) and then build through a sub-make.
