@@ -7,23 +7,36 @@
 
 \echo Use "CREATE EXTENSION airesilience" to load this file. \quit
 
--- Shared guard for rows the extension owns.
+-- Shared guard for rows the extension owns.  Each table with built-in rows
+-- gets this trigger right after its built-in INSERT, so from then on no row
+-- can be made, changed into, changed from or removed as a built-in one.
 CREATE FUNCTION airesilience.forbid_builtin_change() RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF OLD.builtin THEN
+    IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION 'cannot truncate %.%: it holds built-in rows', TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation',
+                  HINT = 'Delete the rows with builtin = false instead.';
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.builtin THEN
         RAISE EXCEPTION 'cannot % built-in row of %.%', lower(TG_OP), TG_TABLE_SCHEMA, TG_TABLE_NAME
             USING ERRCODE = 'restrict_violation',
                   DETAIL = format('The row %s is installed by CREATE EXTENSION.', row_to_json(OLD)),
                   HINT = 'Insert a row under a new name instead.';
     END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.builtin THEN
+        RAISE EXCEPTION 'only CREATE EXTENSION can make built-in rows of %.%', TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation',
+                  DETAIL = 'Built-in rows are left out of dumps, so a row made built-in would be lost on restore.',
+                  HINT = 'Leave builtin false.';
+    END IF;
     RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END
 $$;
 COMMENT ON FUNCTION airesilience.forbid_builtin_change() IS
-    'Trigger: rejects UPDATE and DELETE of rows installed by the extension';
+    'Trigger: keeps the rows installed by the extension read-only, and the others non-built-in';
 
 -- Occupation categories: the unit seniority curves and "related" lists use.
 CREATE TABLE airesilience.category (
@@ -222,12 +235,13 @@ COMMENT ON FUNCTION airesilience.source_scale_check() IS
     'Trigger: keeps stored values valid when a source''s scale changes';
 CREATE TRIGGER source_scale_check BEFORE UPDATE OF scale_min, scale_max, derived ON airesilience.source
     FOR EACH ROW EXECUTE FUNCTION airesilience.source_scale_check();
-CREATE TRIGGER source_builtin BEFORE UPDATE OR DELETE ON airesilience.source
-    FOR EACH ROW EXECUTE FUNCTION airesilience.forbid_builtin_change();
-
 INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, derived, description, builtin)
 VALUES ('task_model', 'Task resilience (airesilience)', 'resilience', 0, 100, true,
         'Weighted mean of task resilience (100 - median rater exposure) over the occupation''s tasks', true);
+CREATE TRIGGER source_builtin BEFORE INSERT OR UPDATE OR DELETE ON airesilience.source
+    FOR EACH ROW EXECUTE FUNCTION airesilience.forbid_builtin_change();
+CREATE TRIGGER source_builtin_truncate BEFORE TRUNCATE ON airesilience.source
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.forbid_builtin_change();
 
 -- Labor statistics are published per 6-digit SOC code; employment figures
 -- are persons (BLS publishes thousands: 194.8 is stored as 194800).

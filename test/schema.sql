@@ -1,7 +1,7 @@
 -- The data model rejects impossible rows at insert time, each with its SQLSTATE.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(32);
+SELECT plan(35);
 
 INSERT INTO airesilience.category VALUES ('healthcare', 'Healthcare');
 INSERT INTO airesilience.occupation (onet_code, title, category)
@@ -73,6 +73,12 @@ SELECT throws_ok($$UPDATE airesilience.source SET title = 'mine' WHERE source = 
                  '23001', NULL, 'built-in sources are read-only');
 SELECT throws_ok($$DELETE FROM airesilience.source WHERE source = 'task_model'$$,
                  '23001', NULL, 'built-in sources cannot be deleted');
+SELECT throws_ok($$INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, builtin) VALUES ('s', 'x', 'exposure', 0, 1, true)$$,
+                 '23001', NULL, 'a user row cannot claim to be built in (it would be left out of dumps)');
+SELECT throws_ok($$UPDATE airesilience.source SET builtin = true WHERE source = 'karpathy'$$,
+                 '23001', NULL, 'a user row cannot become built in');
+SELECT throws_ok($$TRUNCATE airesilience.source CASCADE$$,
+                 '23001', NULL, 'a table with built-in rows cannot be truncated');
 
 -- labor statistics
 SELECT throws_ok($$INSERT INTO airesilience.labor_stats (soc_code, employment) VALUES ('29-2072', -1)$$,
