@@ -1,7 +1,7 @@
 -- source_report on the sample data.
 --
 -- Medical Records Specialists (29-2072.00), by hand:
---   task_model       41.17647058823529 on 0-100, resilience: score = raw
+--   task_model       700/17 = 41.1764705882353 on 0-100, resilience: score = raw
 --   working_with_ai  0.27060368865203227 on 0-1, exposure: 100 - 100 * 0.2706... = 72.9396311347968
 --   digital_exposure 9 on 0-10, exposure: 100 - 90 = 10
 --   frey_osborne     0.91 on 0-1, exposure: 100 - 91 = 9
