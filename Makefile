@@ -9,7 +9,8 @@ OBJS = \
 	src/weighted_resilience.o \
 	src/source_median.o \
 	src/seniority.o \
-	src/labels.o
+	src/labels.o \
+	src/similarity.o
 
 # The install script is assembled from one SQL file per concern, in dependency
 # order: the data model first, then each kernel's declarations, then the views.
@@ -19,7 +20,8 @@ SQL_PARTS = \
 	src/source_median.sql \
 	src/seniority.sql \
 	src/labels.sql \
-	src/reports.sql
+	src/reports.sql \
+	src/similarity.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)

@@ -1,0 +1,237 @@
+-- Related occupations by skill overlap: the cosine similarity of two
+-- occupations' O*NET skill-importance vectors (see src/similarity.c), the
+-- vectors themselves, kept current by triggers, and the top related
+-- occupations overall and within the category.
+
+CREATE FUNCTION airesilience.skill_similarity(a float8[], b float8[])
+RETURNS float8
+AS 'MODULE_PATHNAME', 'skill_similarity'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION airesilience.skill_similarity(float8[], float8[]) IS
+    'Cosine similarity sum(a*b) / (|a| |b|), in [-1, 1]; NULL when either vector is all zeros (no direction, similarity undefined); errors (22023) for different lengths, empty, multidimensional or non-finite arrays, (22004) for NULL elements';
+
+-- One skill-importance vector per occupation.  The vectors are stored, not
+-- aggregated on the fly, because the page query of the web app compares one
+-- occupation with every other: built from occupation_skill it would
+-- aggregate some 30,000 skill rows on every page view; stored, it reads
+-- about 900 small arrays.  The table is derived data, rebuilt from
+-- occupation_skill by the triggers below, so it is deliberately not an
+-- extension configuration table: pg_dump leaves its rows out, and restoring
+-- occupation_skill rebuilds them.
+CREATE TABLE airesilience.skill_vector (
+    onet_code   text PRIMARY KEY REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    importance  float8[] NOT NULL
+);
+COMMENT ON TABLE airesilience.skill_vector IS
+    'Derived, maintained by triggers on occupation_skill: per occupation rated on every skill, its skill importances ordered by skill_id';
+COMMENT ON COLUMN airesilience.skill_vector.onet_code IS
+    'The occupation; it has a vector only when it is rated on every skill id in occupation_skill';
+COMMENT ON COLUMN airesilience.skill_vector.importance IS
+    'Importance (1-5) of each skill id found in occupation_skill, in skill_id order (C collation); all vectors have the same length';
+
+-- Finds the distinct skill ids with one index probe each, and tells the
+-- triggers cheaply whether a statement added or removed a skill id.
+CREATE INDEX occupation_skill_skill_id_idx ON airesilience.occupation_skill (skill_id);
+COMMENT ON INDEX airesilience.occupation_skill_skill_id_idx IS
+    'Serves the skill-vector maintenance (distinct skill ids) and per-skill lookups';
+
+-- Rebuild the vectors of the given occupations, or of all when NULL.  An
+-- occupation gets a vector only when it has an importance for every skill id
+-- that occurs in occupation_skill, so that all vectors line up element by
+-- element; O*NET rates all of its 35 skills for every occupation it rates.
+-- Custom plans: with the actual argument the planner drops the "IS NULL OR"
+-- branch and reads only the given occupations through their index.
+CREATE FUNCTION airesilience.skill_vector_refresh(onet_codes text[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+DECLARE
+    skill_count bigint;
+BEGIN
+    -- A loose index scan: one probe of occupation_skill_skill_id_idx per
+    -- distinct skill id, instead of reading every skill row.
+    WITH RECURSIVE ids (skill_id) AS (
+        SELECT min(s.skill_id) FROM airesilience.occupation_skill s
+        UNION ALL
+        SELECT (SELECT min(s.skill_id) FROM airesilience.occupation_skill s WHERE s.skill_id > ids.skill_id)
+          FROM ids
+         WHERE ids.skill_id IS NOT NULL)
+    SELECT count(ids.skill_id) INTO skill_count FROM ids;
+
+    WITH fresh AS (
+        SELECT s.onet_code,
+               array_agg(s.importance ORDER BY s.skill_id COLLATE "C") AS importance
+          FROM airesilience.occupation_skill s
+         WHERE onet_codes IS NULL OR s.onet_code = ANY (onet_codes)
+         GROUP BY s.onet_code
+        HAVING count(s.importance) = skill_count),
+    stale AS (
+        DELETE FROM airesilience.skill_vector v
+         WHERE (onet_codes IS NULL OR v.onet_code = ANY (onet_codes))
+           AND NOT EXISTS (SELECT FROM fresh f WHERE f.onet_code = v.onet_code))
+    INSERT INTO airesilience.skill_vector AS v (onet_code, importance)
+    SELECT f.onet_code, f.importance FROM fresh f
+        ON CONFLICT (onet_code) DO UPDATE SET importance = excluded.importance
+         WHERE v.importance IS DISTINCT FROM excluded.importance;
+END
+$$;
+COMMENT ON FUNCTION airesilience.skill_vector_refresh(text[]) IS
+    'Rebuilds skill_vector for the given occupations (all when NULL) from occupation_skill; the triggers call it, call it yourself after loading with triggers disabled';
+
+-- Statement-level maintenance from the transition tables: only the
+-- occupations the statement touched are rebuilt, unless it added a skill id
+-- no row had before or removed the last row of one.  Either changes the
+-- length of every vector, so then all are rebuilt.  A skill id is new when
+-- no old row had it and all rows that have it now are new rows; it is gone
+-- when old rows had it and no row has it now.  The per-skill counts use
+-- occupation_skill_skill_id_idx.  JIT is off: the planner knows nothing of
+-- the transition tables, overestimates these small queries, and would spend
+-- more time compiling them than running them.
+CREATE FUNCTION airesilience.skill_vector_maintain()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    skills_changed boolean;
+    codes text[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        DELETE FROM airesilience.skill_vector;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        skills_changed := EXISTS (
+            SELECT FROM (SELECT n.skill_id, count(*) AS row_count FROM new_rows n GROUP BY n.skill_id) n
+             WHERE n.row_count = (SELECT count(*) FROM airesilience.occupation_skill s
+                                   WHERE s.skill_id = n.skill_id));
+        IF NOT skills_changed THEN
+            SELECT array_agg(DISTINCT n.onet_code) INTO codes FROM new_rows n;
+        END IF;
+    ELSIF TG_OP = 'DELETE' THEN
+        skills_changed := EXISTS (
+            SELECT FROM (SELECT DISTINCT o.skill_id FROM old_rows o) o
+             WHERE NOT EXISTS (SELECT FROM airesilience.occupation_skill s WHERE s.skill_id = o.skill_id));
+        IF NOT skills_changed THEN
+            SELECT array_agg(DISTINCT o.onet_code) INTO codes FROM old_rows o;
+        END IF;
+    ELSE
+        skills_changed := EXISTS (
+            SELECT FROM (SELECT n.skill_id, count(*) AS row_count FROM new_rows n GROUP BY n.skill_id) n
+             WHERE NOT EXISTS (SELECT FROM old_rows o WHERE o.skill_id = n.skill_id)
+               AND n.row_count = (SELECT count(*) FROM airesilience.occupation_skill s
+                                   WHERE s.skill_id = n.skill_id))
+        OR EXISTS (
+            SELECT FROM (SELECT DISTINCT o.skill_id FROM old_rows o) o
+             WHERE NOT EXISTS (SELECT FROM airesilience.occupation_skill s WHERE s.skill_id = o.skill_id));
+        IF NOT skills_changed THEN
+            SELECT array_agg(DISTINCT c.onet_code) INTO codes
+              FROM (SELECT n.onet_code FROM new_rows n UNION ALL SELECT o.onet_code FROM old_rows o) c;
+        END IF;
+    END IF;
+
+    IF skills_changed THEN
+        PERFORM airesilience.skill_vector_refresh(NULL);
+    ELSIF codes IS NOT NULL THEN    -- NULL: the statement changed no row
+        PERFORM airesilience.skill_vector_refresh(codes);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION airesilience.skill_vector_maintain() IS
+    'Trigger: rebuilds the skill vectors of the occupations a statement on occupation_skill touched, or all of them when the set of skill ids changed';
+
+-- A trigger with transition tables may have only one event, so one per event.
+CREATE TRIGGER skill_vector_insert AFTER INSERT ON airesilience.occupation_skill
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.skill_vector_maintain();
+CREATE TRIGGER skill_vector_update AFTER UPDATE ON airesilience.occupation_skill
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.skill_vector_maintain();
+CREATE TRIGGER skill_vector_delete AFTER DELETE ON airesilience.occupation_skill
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.skill_vector_maintain();
+CREATE TRIGGER skill_vector_truncate AFTER TRUNCATE ON airesilience.occupation_skill
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.skill_vector_maintain();
+COMMENT ON TRIGGER skill_vector_insert ON airesilience.occupation_skill IS
+    'Keeps skill_vector current: rebuilds the vectors of the occupations given skills';
+COMMENT ON TRIGGER skill_vector_update ON airesilience.occupation_skill IS
+    'Keeps skill_vector current: rebuilds the vectors of the occupations whose skills changed';
+COMMENT ON TRIGGER skill_vector_delete ON airesilience.occupation_skill IS
+    'Keeps skill_vector current: rebuilds or drops the vectors of the occupations that lost skills';
+COMMENT ON TRIGGER skill_vector_truncate ON airesilience.occupation_skill IS
+    'Keeps skill_vector current: no skills, no vectors';
+
+-- Not SQL: n < 1 must raise an error.  One plan serves both scopes: each
+-- branch of the candidate list has a one-time filter on same_category, so
+-- the generic plan skips the other branch at run time.  That plan is forced:
+-- it is as good for every argument, and planning afresh on each call (the
+-- default for the first calls, and whenever custom plans look cheaper) would
+-- cost as much as running it.  Only the n best candidates are joined to their
+-- titles.  Ranked by similarity, highest first, ties by code, so the order is
+-- the same on every run.
+CREATE FUNCTION airesilience.similar_occupations(onet_code text, n integer DEFAULT 10, same_category boolean DEFAULT false)
+RETURNS TABLE (related_code text, title text, category text, similarity float8, rank bigint)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_generic_plan
+AS $$
+BEGIN
+    IF similar_occupations.n < 1 THEN
+        RAISE EXCEPTION 'n must be at least 1'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('n is %s.', similar_occupations.n);
+    END IF;
+
+    RETURN QUERY
+    SELECT best.onet_code, o.title, o.category, best.similarity,
+           row_number() OVER (ORDER BY best.similarity DESC NULLS LAST, best.onet_code COLLATE "C")
+      FROM (SELECT c.onet_code,
+                   airesilience.skill_similarity(me.importance, c.importance) AS similarity
+              FROM airesilience.skill_vector me,
+                   (SELECT v.onet_code, v.importance
+                      FROM airesilience.skill_vector v
+                     WHERE NOT similar_occupations.same_category
+                    UNION ALL
+                    SELECT v.onet_code, v.importance
+                      FROM airesilience.occupation mine
+                      JOIN airesilience.occupation peer ON peer.category = mine.category
+                      JOIN airesilience.skill_vector v ON v.onet_code = peer.onet_code
+                     WHERE similar_occupations.same_category
+                       AND mine.onet_code = similar_occupations.onet_code) c
+             WHERE me.onet_code = similar_occupations.onet_code
+               AND c.onet_code <> me.onet_code
+             ORDER BY 2 DESC NULLS LAST, c.onet_code COLLATE "C"
+             LIMIT similar_occupations.n) best
+      JOIN airesilience.occupation o ON o.onet_code = best.onet_code
+     ORDER BY 5;
+END
+$$;
+COMMENT ON FUNCTION airesilience.similar_occupations(text, integer, boolean) IS
+    'The n occupations (default 10) whose skill vectors are most similar (cosine) to that of onet_code, highest first, ties by code; only within its category when same_category; no rows for an unknown code or one without a skill vector; n < 1 -> 22023';
+
+-- The lateral call runs once per occupation the outer query keeps, so
+-- WHERE onet_code = '...' computes the lists of that occupation only.
+CREATE VIEW airesilience.related_report AS
+SELECT v.onet_code,
+       s.scope,
+       r.rank,
+       r.related_code,
+       r.title,
+       r.similarity
+  FROM airesilience.skill_vector v
+ CROSS JOIN (VALUES ('overall', false), ('category', true)) AS s (scope, same_category)
+ CROSS JOIN LATERAL airesilience.similar_occupations(v.onet_code, 10, s.same_category) r;
+COMMENT ON VIEW airesilience.related_report IS
+    'Per occupation with a skill vector: the 10 most similar occupations overall and the 10 most similar in its category, by cosine similarity of skill importances';
+COMMENT ON COLUMN airesilience.related_report.scope IS
+    'overall: among all occupations; category: among the occupations of the same category';
+COMMENT ON COLUMN airesilience.related_report.rank IS
+    '1 = most similar within the scope; ties broken by code';
+COMMENT ON COLUMN airesilience.related_report.similarity IS
+    'Cosine similarity of the two skill-importance vectors; with importances 1-5 it lies in (0, 1]';
+COMMENT ON COLUMN airesilience.related_report.onet_code IS 'The occupation the list is for';
+COMMENT ON COLUMN airesilience.related_report.related_code IS 'A related occupation';
+COMMENT ON COLUMN airesilience.related_report.title IS 'Title of the related occupation';
