@@ -1,0 +1,228 @@
+-- Results that must hold after loading the public datasets (issue 3), in a
+-- database where test/public/run.sh has run scripts/load-public.sh.  The
+-- expected figures were read off the files by hand (grep, awk); each block
+-- says where they come from.
+SET client_min_messages = warning;
+SET extra_float_digits = 0;
+BEGIN;
+SELECT plan(58);
+
+-- The report covers every O*NET occupation with tasks, each with a consensus.
+SELECT is((SELECT count(DISTINCT onet_code) FROM airesilience.task), 923::bigint,
+          'tasks of 923 O*NET 29.3 occupations are loaded');
+SELECT is((SELECT count(*) FROM airesilience.occupation_report r
+            WHERE EXISTS (SELECT FROM airesilience.task t WHERE t.onet_code = r.onet_code)),
+          923::bigint, 'occupation_report has a row for every occupation with tasks');
+SELECT is((SELECT count(*) FROM airesilience.occupation_report
+            WHERE task_count > 0 AND (source_count < 1 OR source_median IS NULL OR dispersion IS NULL)),
+          0::bigint, 'each of them has source_count, source_median and dispersion');
+SELECT is((SELECT count(*) FROM airesilience.occupation), 1016::bigint,
+          'all 1016 occupations of "onet/Occupation Data.txt" are loaded');
+SELECT is((SELECT count(*) FROM airesilience.occupation WHERE category IS NULL), 0::bigint,
+          'every occupation has a category');
+
+-- Medical Records Specialists, 29-2072.00: the facts of data README §10.
+SELECT is((SELECT count(*) FROM airesilience.task WHERE onet_code = '29-2072.00'), 17::bigint,
+          '29-2072.00: 17 tasks');
+SELECT is((SELECT array_agg(task_id ORDER BY task_id) FROM airesilience.task WHERE onet_code = '29-2072.00'),
+          (SELECT array_agg(i) FROM generate_series(22877, 22893) i),
+          '29-2072.00: task IDs 22877-22893');
+SELECT is((SELECT count(importance) + count(relevance) + count(task_type) FROM airesilience.task
+            WHERE onet_code = '29-2072.00'), 0::bigint,
+          '29-2072.00: no task has ratings or a type');
+SELECT is((SELECT array_agg(DISTINCT weight_basis) FROM airesilience.task_report WHERE onet_code = '29-2072.00'),
+          '{equal}'::text[], '29-2072.00: task_report.weight_basis is equal');
+SELECT is((SELECT weight_basis FROM airesilience.occupation_report WHERE onet_code = '29-2072.00'), 'equal',
+          '29-2072.00: occupation_report.weight_basis is equal');
+SELECT is((SELECT row(median_wage, employment, employment_projected, annual_openings,
+                      growth_pct, entry_education)::text
+             FROM airesilience.occupation_report WHERE onet_code = '29-2072.00'),
+          row(50250.00, 194800, 208600, 14200, 7.1, 'Postsecondary nondegree award')::text,
+          '29-2072.00: BLS wage 50,250, employment 194,800, projected 208,600, openings 14,200, growth 7.1 %');
+SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-2072.00' AND source = 'digital_exposure'),
+          9::float8, '29-2072.00: karpathy digital exposure 9');
+SELECT is((SELECT score FROM airesilience.source_report WHERE onet_code = '29-2072.00' AND source = 'digital_exposure'),
+          10::float8, '29-2072.00: ... which is 90 on the exposure scale, score 10');
+SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-2072.00' AND source = 'frey_osborne'),
+          0.91::float8, '29-2072.00: Frey & Osborne 0.91 (SOC 2010 29-2071)');
+SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-2072.00' AND source = 'working_with_ai'),
+          0.27060368865203227::float8, '29-2072.00: Microsoft AI applicability 0.27060368865203227');
+-- 17 tasks, two raters each: GPT-4 4 E1 + 13 E2, humans 4 E1 + 11 E2 + 2 E0,
+-- so the mean exposure is (800 + 1200) / 34 and the resilience 100 - 2000/34.
+SELECT ok(abs((SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '29-2072.00')
+              - (100 - 2000.0 / 34)) < 1e-9, '29-2072.00: task resilience 100 - 2000/34 = 41.18');
+-- Sources 41.18, 72.94, 10, 9: median (10 + 41.18) / 2.
+SELECT ok(abs((SELECT source_median FROM airesilience.occupation_report WHERE onet_code = '29-2072.00')
+              - (10 + (100 - 2000.0 / 34)) / 2) < 1e-9, '29-2072.00: source median 25.59 of 4 sources');
+SELECT is((SELECT source_count FROM airesilience.occupation_report WHERE onet_code = '29-2072.00'), 4::bigint,
+          '29-2072.00: 4 sources');
+SELECT is((SELECT row(title, category, job_zone)::text FROM airesilience.occupation WHERE onet_code = '29-2072.00'),
+          row('Medical Records Specialists', 'healthcare', 3)::text, '29-2072.00: title, category healthcare, job zone 3');
+SELECT is((SELECT array_agg(related_code || ' ' || tier ORDER BY rank) FILTER (WHERE rank <= 2)
+             FROM airesilience.related_occupation WHERE onet_code = '29-2072.00'),
+          '{"31-9094.00 primary-short","29-9021.00 primary-short"}'::text[],
+          '29-2072.00: related occupations 1 and 2');
+SELECT is((SELECT count(*) FROM airesilience.related_occupation WHERE onet_code = '29-2072.00'), 20::bigint,
+          '29-2072.00: 20 related occupations');
+SELECT is((SELECT count(*) FROM airesilience.occupation_skill WHERE onet_code = '29-2072.00'), 0::bigint,
+          '29-2072.00: no skills');
+SELECT is((SELECT count(*) FROM airesilience.task_activity WHERE onet_code = '29-2072.00'), 21::bigint,
+          '29-2072.00: 21 task-to-DWA links');
+SELECT is((SELECT count(*) FROM airesilience.task_usage WHERE onet_code = '29-2072.00' AND dataset = 'anthropic_2025_02_10'),
+          9::bigint, '29-2072.00: 9 tasks matched by the Anthropic Economic Index');
+SELECT is((SELECT share_pct FROM airesilience.task_usage u JOIN airesilience.task t USING (onet_code, task_id)
+            WHERE onet_code = '29-2072.00' AND t.description = 'Transcribe medical reports.'),
+          0.006253990176023765::float8, '29-2072.00: "transcribe medical reports." 0.006253990176023765 %');
+
+-- Task ratings: the control values of data README §10.
+SELECT is((SELECT row(importance, relevance, frequency, task_type)::text FROM airesilience.task
+            WHERE onet_code = '11-1011.00' AND task_id = 8823),
+          row(4.52::float8, 74.44::float8, 0.6123153846153846::float8, 'core')::text,
+          '11-1011.00 task 8823: importance 4.52, relevance 74.44, frequency 0.6123153846153846, core');
+SELECT is((SELECT row(importance, relevance, frequency)::text FROM airesilience.task
+            WHERE onet_code = '29-2081.00' AND task_id = 4201),
+          row(4.96::float8, 100::float8, 5.458500000000001::float8)::text,
+          '29-2081.00 task 4201: importance 4.96, relevance 100, frequency 5.458500000000001');
+SELECT is((SELECT count(*) FROM airesilience.task WHERE importance IS NOT NULL), 17639::bigint,
+          '17639 tasks have ratings');
+-- 879 occupations have rated tasks; in 61 of them some tasks are unrated
+-- (analyst-written), so they fall back to core/supplemental weights; the
+-- 44 occupations whose tasks are all analyst-written weigh equally.
+SELECT is((SELECT array_agg(weight_basis || '=' || n ORDER BY weight_basis)
+             FROM (SELECT weight_basis, count(*) AS n FROM airesilience.occupation_report
+                    WHERE task_count > 0 GROUP BY weight_basis) b),
+          '{equal=44,ratings=818,task_type=61}'::text[],
+          'weight basis: ratings 818, task_type 61 (some tasks unrated), equal 44 (no task rated or typed)');
+
+-- Software Developers, 15-1252.00, checked by hand:
+--   onet/Task Statements.txt: 19 tasks, all Domain Source "Analyst", no type -> weights equal;
+--   onet/Job Zones.txt: 4;
+--   gpts-are-gpts/full_labelset.tsv: GPT-4 15 E1, 3 E2, 1 E0 (1650); humans 1 E1, 15 E2, 3 E0 (850)
+--     -> mean exposure 2500 / 38, task resilience 100 - 2500/38 = 34.21;
+--   working-with-ai: 0.2838686405582842 -> 71.61;
+--   bls-ooh: multi-SOC profile "software-developers" (no soc_code; through the NEM
+--     crosswalk), category computer-and-information-technology, scores.json exposure 9 -> 10;
+--   frey-osborne: 15-1132 (0.042) and 15-1133 (0.13) both become 15-1252 -> mean 0.086 -> 91.4;
+--   median of {10, 34.21, 71.61, 91.4} = (34.21 + 71.61) / 2;
+--   bls-projections: 15-1252 line item 1693.8, 1961.4, 15.8 %, 115.2, 133080, Bachelor's degree, None.
+SELECT is((SELECT row(task_count, weight_basis, category)::text FROM airesilience.occupation_report
+            WHERE onet_code = '15-1252.00'),
+          row(19, 'equal', 'computer-and-information-technology')::text,
+          '15-1252.00: 19 tasks, equal weights, computer-and-information-technology');
+SELECT is((SELECT job_zone FROM airesilience.occupation WHERE onet_code = '15-1252.00'), 4::smallint,
+          '15-1252.00: job zone 4');
+SELECT ok(abs((SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '15-1252.00')
+              - (100 - 2500.0 / 38)) < 1e-9, '15-1252.00: task resilience 100 - 2500/38');
+SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '15-1252.00' AND source = 'working_with_ai'),
+          0.2838686405582842::float8, '15-1252.00: working_with_ai 0.2838686405582842');
+SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '15-1252.00' AND source = 'digital_exposure'),
+          9::float8, '15-1252.00: digital_exposure 9, through the NEM crosswalk');
+SELECT ok(abs((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '15-1252.00' AND source = 'frey_osborne')
+              - 0.086) < 1e-12, '15-1252.00: frey_osborne 0.086, the mean of its two SOC 2010 predecessors');
+SELECT ok(abs((SELECT source_median FROM airesilience.occupation_report WHERE onet_code = '15-1252.00')
+              - ((100 - 2500.0 / 38) + (100 - 100 * 0.2838686405582842)) / 2) < 1e-9,
+          '15-1252.00: source median (34.21 + 71.61) / 2');
+SELECT is((SELECT row(median_wage, employment, employment_projected, annual_openings, growth_pct,
+                      entry_education, work_experience)::text
+             FROM airesilience.occupation_report WHERE onet_code = '15-1252.00'),
+          row(133080.00, 1693800, 1961400, 115200, 15.8, 'Bachelor''s degree', 'None')::text,
+          '15-1252.00: BLS projections');
+
+-- Registered Nurses, 29-1141.00, checked by hand:
+--   onet/Task Statements.txt: 27 tasks, 15 Core and 12 Supplemental, all rated -> weights from ratings;
+--   bls-ooh: profile "registered-nurses" with soc_code 29-1141, exposure 4 -> 60;
+--   working-with-ai: 0.12178488798791938 -> 87.82;
+--   frey-osborne: no value. F&O list nurses under 29-1111, the code before SOC 2010,
+--     which the SOC 2010 -> 2018 crosswalk does not have (one of its 17 skipped rows);
+--   so 3 sources, and the median is the middle one, the task model;
+--   bls-projections: 3391, 3557.1, 4.9 %, 189.1, 93600.
+SELECT is((SELECT row(task_count, weight_basis, category, source_count)::text FROM airesilience.occupation_report
+            WHERE onet_code = '29-1141.00'),
+          row(27, 'ratings', 'healthcare', 3)::text, '29-1141.00: 27 tasks weighed by ratings, healthcare, 3 sources');
+SELECT is((SELECT count(*) FILTER (WHERE task_type = 'core') || '/' || count(*) FILTER (WHERE task_type = 'supplemental')
+             FROM airesilience.task WHERE onet_code = '29-1141.00'), '15/12', '29-1141.00: 15 core, 12 supplemental tasks');
+SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-1141.00' AND source = 'digital_exposure'),
+          4::float8, '29-1141.00: digital_exposure 4');
+SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-1141.00' AND source = 'working_with_ai'),
+          0.12178488798791938::float8, '29-1141.00: working_with_ai 0.12178488798791938');
+SELECT is((SELECT count(*) FROM airesilience.source_value WHERE onet_code = '29-1141.00' AND source = 'frey_osborne'),
+          0::bigint, '29-1141.00: no Frey & Osborne value (29-1111 is not in the crosswalk)');
+SELECT ok(abs((SELECT source_median FROM airesilience.occupation_report WHERE onet_code = '29-1141.00')
+              - (SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '29-1141.00')) < 1e-9,
+          '29-1141.00: the median of 3 sources is the task model (60 < 62.6 < 87.8)');
+SELECT is((SELECT row(median_wage, employment, employment_projected, annual_openings, growth_pct)::text
+             FROM airesilience.occupation_report WHERE onet_code = '29-1141.00'),
+          row(93600.00, 3391000, 3557100, 189100, 4.9)::text, '29-1141.00: BLS projections');
+
+-- Chief Executives, 11-1011.00, checked by hand:
+--   onet/Task Statements.txt: 31 tasks (20 Core, 11 Supplemental), all rated; Job Zone 5;
+--   bls-ooh: multi-SOC profile "top-executives" (through the crosswalk), category management, exposure 6 -> 40;
+--   working-with-ai: 0.155502898114603 -> 84.45;  frey-osborne: 11-1011 0.015 -> 98.5;
+--   the task model lies between 40 and 84.45, so the median is (task model + 84.45) / 2;
+--   bls-projections: 309.4, 322.7, 4.3 %, 22.2, 206420, Bachelor's degree, 5 years or more.
+SELECT is((SELECT row(task_count, weight_basis, category, source_count)::text FROM airesilience.occupation_report
+            WHERE onet_code = '11-1011.00'),
+          row(31, 'ratings', 'management', 4)::text, '11-1011.00: 31 tasks weighed by ratings, management, 4 sources');
+SELECT is((SELECT job_zone FROM airesilience.occupation WHERE onet_code = '11-1011.00'), 5::smallint,
+          '11-1011.00: job zone 5');
+SELECT is((SELECT array_agg(source || '=' || raw_value ORDER BY source) FROM airesilience.source_value
+            WHERE onet_code = '11-1011.00'),
+          '{digital_exposure=6,frey_osborne=0.015,working_with_ai=0.155502898114603}'::text[],
+          '11-1011.00: digital_exposure 6, frey_osborne 0.015, working_with_ai 0.155502898114603');
+SELECT ok(abs((SELECT source_median FROM airesilience.occupation_report WHERE onet_code = '11-1011.00')
+              - ((SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '11-1011.00')
+                 + (100 - 100 * 0.155502898114603)) / 2) < 1e-9,
+          '11-1011.00: source median (task model + 84.45) / 2');
+SELECT is((SELECT row(median_wage, employment, employment_projected, annual_openings, growth_pct,
+                      entry_education, work_experience)::text
+             FROM airesilience.occupation_report WHERE onet_code = '11-1011.00'),
+          row(206420.00, 309400, 322700, 22200, 4.3, 'Bachelor''s degree', '5 years or more')::text,
+          '11-1011.00: BLS projections');
+-- The weighted mean written out: weight 2 (core) or 1, times importance x relevance / 100.
+SELECT ok(abs((SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '11-1011.00')
+              - (SELECT sum(w * (100 - e)) / sum(w)
+                   FROM (SELECT CASE WHEN t.task_type = 'core' THEN 2 ELSE 1 END * t.importance * t.relevance / 100 AS w,
+                                (SELECT avg(exposure) FROM airesilience.task_rating r
+                                  WHERE r.onet_code = t.onet_code AND r.task_id = t.task_id) AS e
+                           FROM airesilience.task t WHERE t.onet_code = '11-1011.00') x)) < 1e-9,
+          '11-1011.00: task resilience = sum(w (100 - exposure)) / sum(w), w = core 2 x importance x relevance / 100');
+
+-- Labor statistics: the BLS conventions.
+SELECT is((SELECT count(*) FROM airesilience.labor_stats WHERE median_wage_topcoded), 17::bigint,
+          '17 detailed rows publish the top code ">=$239,200"');
+SELECT is((SELECT array_agg(DISTINCT median_wage) FROM airesilience.labor_stats WHERE median_wage_topcoded),
+          '{239200.00}'::numeric[], '... stored as 239200 with median_wage_topcoded');
+SELECT is((SELECT median_wage FROM airesilience.labor_stats WHERE soc_code = '27-2011'), 48526.00,
+          'actors: the projections have no wage (—), the OOH profile gives 48526');
+
+-- Categories: OOH slugs, readable titles.
+SELECT is((SELECT count(*) FROM airesilience.category), 25::bigint, '25 OOH occupational groups');
+SELECT is((SELECT title FROM airesilience.category WHERE category = 'life-physical-and-social-science'),
+          'Life, physical, and social science', 'category titles are readable');
+SELECT is((SELECT category FROM airesilience.occupation WHERE onet_code = '15-2099.01'), 'math',
+          'an occupation no OOH profile covers takes its SOC group''s category (15-2 -> math)');
+
+-- Raters and sources.
+SELECT is((SELECT array_agg(rater || ':' || kind ORDER BY rater) FROM airesilience.rater),
+          '{gpt4:model,human:human}'::text[], 'raters gpt4 (model) and human (human)');
+SELECT is((SELECT array_agg(source || ':' || orientation || ':' || scale_min || '-' || scale_max ORDER BY source)
+             FROM airesilience.source WHERE NOT builtin),
+          '{digital_exposure:exposure:0-10,frey_osborne:exposure:0-1,working_with_ai:exposure:0-1}'::text[],
+          'sources working_with_ai, digital_exposure, frey_osborne: exposure, native scales');
+
+-- Coverage, printed for the README.
+SELECT diag(format('coverage: %s: %s occupations (%s with tasks)', source, n, n_tasks))
+  FROM (SELECT source, count(*) AS n,
+               count(*) FILTER (WHERE EXISTS (SELECT FROM airesilience.task t WHERE t.onet_code = r.onet_code)) AS n_tasks
+          FROM airesilience.source_report r GROUP BY source ORDER BY source) c;
+SELECT diag(format('coverage: task_usage anthropic_2025_02_10: %s tasks of %s occupations',
+                   count(*), count(DISTINCT onet_code)))
+  FROM airesilience.task_usage;
+SELECT diag(format('coverage: labor_stats: %s of %s occupations with tasks', count(l.soc_code), count(*)))
+  FROM airesilience.occupation o LEFT JOIN airesilience.labor_stats l USING (soc_code)
+ WHERE EXISTS (SELECT FROM airesilience.task t WHERE t.onet_code = o.onet_code);
+SELECT diag(format('coverage: source_count %s: %s occupations with tasks', source_count, count(*)))
+  FROM airesilience.occupation_report WHERE task_count > 0 GROUP BY source_count ORDER BY source_count;
+
+SELECT * FROM finish();
+ROLLBACK;
