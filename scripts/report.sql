@@ -1,5 +1,6 @@
 -- The report of one occupation (psql variable :onet), then a line per
 -- occupation: all of them (:scope = all) or those of the same category.
+\set QUIET on
 \pset footer off
 \pset null '-'
 SET extra_float_digits = 0;
@@ -7,7 +8,7 @@ SET extra_float_digits = 0;
 \echo
 SELECT title || ' (' || onet_code || ')' AS "AI resilience report" FROM airesilience.occupation WHERE onet_code = :'onet';
 
-\x on
+\pset expanded on
 SELECT round(source_median::numeric, 1) AS "score (median of sources)",
        label,
        source_count AS sources,
@@ -22,7 +23,7 @@ SELECT round(source_median::numeric, 1) AS "score (median of sources)",
        entry_education AS education,
        work_experience AS experience
   FROM airesilience.occupation_report WHERE onet_code = :'onet';
-\x off
+\pset expanded off
 
 \echo 'Sources (score: 0-100, higher = more resilient)'
 SELECT source, raw_value AS raw, round(score::numeric, 1) AS score, orientation
@@ -37,7 +38,7 @@ SELECT rank, task_id, coalesce(task_type, '-') AS type, round(weight::numeric, 2
 SELECT level, years, multiplier, round(score::numeric, 1) AS score, label
   FROM airesilience.seniority_report WHERE onet_code = :'onet' ORDER BY position;
 
-\echo 'Occupations (' :scope ')'
+\echo 'Occupations, by score (' :scope '):'
 SELECT r.onet_code, r.title, r.category, round(r.source_median::numeric, 1) AS score, r.label,
        r.source_count AS sources, round(r.task_resilience::numeric, 1) AS tasks
   FROM airesilience.occupation_report r
