@@ -8,6 +8,7 @@ OBJS = \
 	src/airesilience.o \
 	src/weighted_resilience.o \
 	src/source_median.o \
+	src/consensus.o \
 	src/seniority.o \
 	src/labels.o \
 	src/similarity.o
@@ -18,6 +19,7 @@ SQL_PARTS = \
 	src/schema.sql \
 	src/weighted_resilience.sql \
 	src/source_median.sql \
+	src/consensus.sql \
 	src/seniority.sql \
 	src/labels.sql \
 	src/reports.sql \

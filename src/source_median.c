@@ -46,32 +46,7 @@
 #include "utils/memutils.h"
 
 #include "compat.h"
-
-/* Values a state holds in its own 128-byte chunk. */
-#define INLINE_CAPACITY		12
-
-/*
- * The scores of one group, in the order they arrived until the final
- * function permutes them.  Only the multiset matters, never the order.
- *
- * The first values live in the state itself; past INLINE_CAPACITY they move
- * to an array of their own, which doubles as needed while the state stays
- * where it is.  Hash aggregation over many large groups then touches the
- * small states, packed together, and one page of one array per row; were
- * the header at the start of each array, every row would touch two far
- * apart pages, and the TLB misses made grouping 1.5 times slower (measured
- * with 1,000 groups of 10,000 values).
- */
-typedef struct MedianState
-{
-	int64		count;			/* values in use */
-	int64		capacity;		/* room in values[] */
-	int64		fill_limit;		/* where appending leaves the fast path: the
-								 * capacity or the end of the prefaulted
-								 * pages; count <= fill_limit <= capacity */
-	double	   *values;			/* inline_values or a separate array */
-	double		inline_values[INLINE_CAPACITY];
-} MedianState;
+#include "score_set.h"
 
 StaticAssertDecl(sizeof(MedianState) == 128,
 				 "MedianState should fill a 128-byte chunk exactly");
@@ -631,12 +606,15 @@ select_in_range(double *values, int64 lo, int64 hi, int64 k, int depth_limit)
 	insertion_sort(values, lo, hi);
 }
 
-/* Selection of the k-th of values[0..n) (from 0); see select_in_range(). */
-static void
-select_kth(double *values, int64 n, int64 k)
+/*
+ * Selection of the k-th value (from 0) of values[lo..hi]; see
+ * select_in_range().  Shared with source_consensus through score_set.h.
+ */
+void
+score_set_select(double *values, int64 lo, int64 hi, int64 k)
 {
-	select_in_range(values, 0, n - 1, k,
-					2 * (pg_leftmost_one_pos64((uint64) n) + 1));
+	select_in_range(values, lo, hi, k,
+					2 * (pg_leftmost_one_pos64((uint64) (hi - lo + 1)) + 1));
 }
 
 /*
@@ -668,7 +646,7 @@ source_median_finalfn(PG_FUNCTION_ARGS)
 	values = state->values;
 	n = state->count;
 	k = (n - 1) / 2;
-	select_kth(values, n, k);
+	score_set_select(values, 0, n - 1, k);
 	lo = values[k];
 	if (n % 2 == 1)
 		PG_RETURN_FLOAT8(lo);
