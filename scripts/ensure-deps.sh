@@ -10,7 +10,8 @@ sharedir=/usr/share/postgresql/$PG_MAJOR
 
 missing=()
 [ -x "$bindir/postgres" ]                          || missing+=("postgresql-$PG_MAJOR")
-[ -f "$(dirname "$bindir")/lib/pgxs/src/makefiles/pgxs.mk" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
+# pgxs.mk ships with the client package; the server headers do not.
+[ -f "/usr/include/postgresql/$PG_MAJOR/server/postgres.h" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
 [ -f "$sharedir/extension/pgtap.control" ]         || missing+=("postgresql-$PG_MAJOR-pgtap")
 command -v pg_prove >/dev/null                     || missing+=(libtap-parser-sourcehandler-pgtap-perl)
 command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
