@@ -22,6 +22,7 @@ SQL_PARTS = \
 	src/consensus.sql \
 	src/seniority.sql \
 	src/labels.sql \
+	src/percentile.sql \
 	src/reports.sql \
 	src/similarity.sql
 

@@ -94,27 +94,42 @@ SELECT onet_code,
 COMMENT ON VIEW airesilience.occupation_task_resilience IS
     'Per occupation: weighted mean of task resilience, the weight basis, task counts';
 
+-- A stored source is scored by its normalization: linear on its native
+-- scale, or by its percentile rank among occupations (src/percentile.sql);
+-- both are flipped for exposure sources.  The percentile column shows the
+-- rank of every stored value, whichever normalization scores it.  The
+-- derived task_model is always linear and has no percentile.
 CREATE VIEW airesilience.source_report AS
 SELECT v.onet_code,
        v.source,
        v.raw_value,
-       airesilience.normalize_linear(v.raw_value, s.scale_min, s.scale_max, s.orientation) AS score,
+       CASE WHEN s.normalization = 'percentile'
+            THEN airesilience.normalize_percentile(p.percentile, s.orientation)
+            ELSE airesilience.normalize_linear(v.raw_value, s.scale_min, s.scale_max, s.orientation)
+       END AS score,
        s.orientation,
-       s.normalization
+       s.normalization,
+       p.percentile
   FROM airesilience.source_value v
-  JOIN airesilience.source s USING (source)
+  JOIN airesilience.source s ON s.source = v.source
+  LEFT JOIN airesilience.source_percentile p ON p.onet_code = v.onet_code AND p.source = v.source
 UNION ALL
 SELECT r.onet_code,
        s.source,
        r.task_resilience,
        airesilience.normalize_linear(r.task_resilience, s.scale_min, s.scale_max, s.orientation),
        s.orientation,
-       s.normalization
+       s.normalization,
+       NULL::float8
   FROM airesilience.occupation_task_resilience r
   JOIN airesilience.source s ON s.source = 'task_model'
  WHERE r.task_resilience IS NOT NULL;
 COMMENT ON VIEW airesilience.source_report IS
-    'Occupation x source: raw value on the source''s scale and score on 0-100 (higher = more resilient)';
+    'Occupation x source: raw value on the source''s scale, score on 0-100 (higher = more resilient) by the source''s normalization, percentile rank of the raw value';
+COMMENT ON COLUMN airesilience.source_report.score IS
+    'linear: 100 (raw - min) / (max - min); percentile: the percentile; flipped (100 - x) for exposure sources';
+COMMENT ON COLUMN airesilience.source_report.percentile IS
+    'Percentile rank of raw_value among the occupations with a value of this source (100 x percent_rank, not flipped); NULL for the derived task_model';
 
 CREATE VIEW airesilience.occupation_report AS
 SELECT o.soc_code,
@@ -134,7 +149,10 @@ SELECT o.soc_code,
        l.annual_openings,
        l.growth_pct,
        l.entry_education,
-       l.work_experience
+       l.work_experience,
+       lp.growth_percentile,
+       lp.openings_percentile,
+       lp.wage_bill_percentile
   FROM airesilience.occupation o
   LEFT JOIN airesilience.occupation_task_resilience t USING (onet_code)
   LEFT JOIN (SELECT onet_code,
@@ -144,12 +162,16 @@ SELECT o.soc_code,
                     - percentile_cont(0.25) WITHIN GROUP (ORDER BY score) AS dispersion
                FROM airesilience.source_report
               GROUP BY onet_code) c USING (onet_code)
-  LEFT JOIN airesilience.labor_stats l ON l.soc_code = o.soc_code;
+  LEFT JOIN airesilience.labor_stats l ON l.soc_code = o.soc_code
+  LEFT JOIN airesilience.labor_percentile lp ON lp.soc_code = o.soc_code;
 COMMENT ON VIEW airesilience.occupation_report IS
     'One row per occupation: task resilience, median of source scores (the headline), its label, BLS figures';
 COMMENT ON COLUMN airesilience.occupation_report.source_median IS 'Headline score: median of the source scores, 0-100';
 COMMENT ON COLUMN airesilience.occupation_report.dispersion IS 'Interquartile range of the source scores (0 when they agree)';
 COMMENT ON COLUMN airesilience.occupation_report.label IS 'Label of source_median under the scheme named by the airesilience.label_scheme setting';
+COMMENT ON COLUMN airesilience.occupation_report.growth_percentile IS 'Percentile rank of growth_pct among the SOC codes of labor_stats (0-100)';
+COMMENT ON COLUMN airesilience.occupation_report.openings_percentile IS 'Percentile rank of annual_openings among the SOC codes of labor_stats (0-100)';
+COMMENT ON COLUMN airesilience.occupation_report.wage_bill_percentile IS 'Percentile rank of the projected wage bill, employment_projected x median_wage, among the SOC codes of labor_stats (0-100)';
 
 CREATE VIEW airesilience.seniority_report AS
 SELECT r.onet_code,

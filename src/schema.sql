@@ -154,16 +154,18 @@ CREATE TABLE airesilience.source (
     orientation   text NOT NULL CHECK (orientation IN ('exposure', 'resilience')),
     scale_min     float8 NOT NULL CHECK (scale_min > '-Infinity'),
     scale_max     float8 NOT NULL CHECK (scale_max < 'Infinity'),
-    normalization text NOT NULL DEFAULT 'linear' CHECK (normalization IN ('linear')),
+    normalization text NOT NULL DEFAULT 'linear' CHECK (normalization IN ('linear', 'percentile')),
     derived       boolean NOT NULL DEFAULT false,
     description   text,
     url           text,
     builtin       boolean NOT NULL DEFAULT false,
-    CHECK (scale_min < scale_max)
+    CHECK (scale_min < scale_max),
+    -- A derived source has no stored values to rank (see src/percentile.sql).
+    CHECK (NOT derived OR normalization = 'linear')
 );
 COMMENT ON TABLE airesilience.source IS 'Datasets that score occupations, with orientation and native scale';
 COMMENT ON COLUMN airesilience.source.orientation IS 'exposure: higher means more exposed to AI (flipped when normalized); resilience: higher means more resilient';
-COMMENT ON COLUMN airesilience.source.normalization IS 'linear: 0-100 by position between scale_min and scale_max';
+COMMENT ON COLUMN airesilience.source.normalization IS 'linear: 0-100 by position between scale_min and scale_max; percentile: 100 x percent_rank of the raw value among the occupations with a value (derived sources are always linear); either is flipped (100 - x) for exposure sources';
 COMMENT ON COLUMN airesilience.source.derived IS 'Computed by the extension from task ratings; has no stored values';
 
 CREATE TABLE airesilience.source_value (

@@ -1,0 +1,257 @@
+-- Percentile ranks among occupations: of each stored source's raw values
+-- (the 'percentile' normalization of a source) and of the BLS panel figures
+-- (growth, openings, projected wage bill).
+--
+-- A percentile is 100 x percent_rank(): the share of the other ranked units
+-- with a lower value, so the lowest is 0, the highest 100, and tied values
+-- share the lower rank.  It ranks the raw value: for an exposure source the
+-- normalized score is 100 - percentile (src/reports.sql).
+--
+-- Why the percentiles are stored: a percentile depends on every other
+-- occupation's value, so computing it in the report views would make a page
+-- query for one occupation rank the values of all of them, and break the
+-- rule that such a query reads only that occupation's rows
+-- (sql/single_occupation.sql).  Stored, it is one index probe.  The tables
+-- are derived data, kept current by the statement-level triggers below
+-- (which re-rank only the sources a statement touched), so they are
+-- deliberately not extension configuration tables: pg_dump leaves their rows
+-- out, and restoring source_value and labor_stats rebuilds them.
+
+------------------------------------------------------------------------------
+-- Sources
+------------------------------------------------------------------------------
+
+CREATE TABLE airesilience.source_percentile (
+    onet_code   text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    source      text NOT NULL REFERENCES airesilience.source ON UPDATE CASCADE ON DELETE CASCADE,
+    percentile  float8 NOT NULL CHECK (percentile BETWEEN 0 AND 100),
+    PRIMARY KEY (onet_code, source)
+);
+COMMENT ON TABLE airesilience.source_percentile IS
+    'Derived, maintained by triggers on source_value: each stored value''s percentile rank among the occupations with a value of the same source';
+COMMENT ON COLUMN airesilience.source_percentile.percentile IS
+    '100 x percent_rank() of raw_value within its source: lowest 0, highest 100, ties share the lower rank; not flipped for exposure sources';
+
+-- Re-rank the given sources, or all when NULL.  Only rows whose percentile
+-- changes are written.  Custom plans: with the actual argument the planner
+-- drops the "IS NULL OR" branch and reads only the given sources through
+-- source_value_source_idx, already in raw_value order.
+CREATE FUNCTION airesilience.source_percentile_refresh(sources text[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+BEGIN
+    WITH fresh AS (
+        SELECT v.onet_code,
+               v.source,
+               100 * percent_rank() OVER (PARTITION BY v.source ORDER BY v.raw_value) AS percentile
+          FROM airesilience.source_value v
+         WHERE sources IS NULL OR v.source = ANY (sources)),
+    stale AS (
+        DELETE FROM airesilience.source_percentile p
+         WHERE (sources IS NULL OR p.source = ANY (sources))
+           AND NOT EXISTS (SELECT FROM fresh f WHERE f.onet_code = p.onet_code AND f.source = p.source))
+    INSERT INTO airesilience.source_percentile AS p (onet_code, source, percentile)
+    SELECT f.onet_code, f.source, f.percentile FROM fresh f
+        ON CONFLICT (onet_code, source) DO UPDATE SET percentile = excluded.percentile
+         WHERE p.percentile IS DISTINCT FROM excluded.percentile;
+END
+$$;
+COMMENT ON FUNCTION airesilience.source_percentile_refresh(text[]) IS
+    'Re-ranks the given sources (all when NULL) into source_percentile; the triggers on source_value call it, call it yourself after loading with triggers disabled';
+
+-- Statement-level maintenance from the transition tables: the sources of the
+-- rows a statement added, removed or changed are re-ranked, the others are
+-- left alone.  An UPDATE that leaves a row as it was changes no rank.  JIT is
+-- off: the planner knows nothing of the transition tables and would compile
+-- these small queries for longer than they run.
+CREATE FUNCTION airesilience.source_percentile_maintain()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    sources text[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        DELETE FROM airesilience.source_percentile;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        SELECT array_agg(DISTINCT n.source) INTO sources FROM new_rows n;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(DISTINCT o.source) INTO sources FROM old_rows o;
+    ELSE
+        SELECT array_agg(DISTINCT c.source) INTO sources
+          FROM ((SELECT n.onet_code, n.source, n.raw_value FROM new_rows n
+                 EXCEPT
+                 SELECT o.onet_code, o.source, o.raw_value FROM old_rows o)
+                UNION ALL
+                (SELECT o.onet_code, o.source, o.raw_value FROM old_rows o
+                 EXCEPT
+                 SELECT n.onet_code, n.source, n.raw_value FROM new_rows n)) c;
+    END IF;
+    IF sources IS NOT NULL THEN     -- NULL: the statement changed no value
+        PERFORM airesilience.source_percentile_refresh(sources);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION airesilience.source_percentile_maintain() IS
+    'Trigger: re-ranks the sources whose values a statement on source_value added, removed or changed';
+
+-- A trigger with transition tables may have only one event, so one per event.
+CREATE TRIGGER source_percentile_insert AFTER INSERT ON airesilience.source_value
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.source_percentile_maintain();
+CREATE TRIGGER source_percentile_update AFTER UPDATE ON airesilience.source_value
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.source_percentile_maintain();
+CREATE TRIGGER source_percentile_delete AFTER DELETE ON airesilience.source_value
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.source_percentile_maintain();
+CREATE TRIGGER source_percentile_truncate AFTER TRUNCATE ON airesilience.source_value
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.source_percentile_maintain();
+COMMENT ON TRIGGER source_percentile_insert ON airesilience.source_value IS
+    'Keeps source_percentile current: re-ranks the sources that gained values';
+COMMENT ON TRIGGER source_percentile_update ON airesilience.source_value IS
+    'Keeps source_percentile current: re-ranks the sources whose values changed';
+COMMENT ON TRIGGER source_percentile_delete ON airesilience.source_value IS
+    'Keeps source_percentile current: re-ranks the sources that lost values';
+COMMENT ON TRIGGER source_percentile_truncate ON airesilience.source_value IS
+    'Keeps source_percentile current: no values, no percentiles';
+
+-- A source's score under the percentile normalization.
+CREATE FUNCTION airesilience.normalize_percentile(percentile float8, orientation text)
+RETURNS float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN orientation = 'exposure' THEN 100 - percentile ELSE percentile END
+$$;
+COMMENT ON FUNCTION airesilience.normalize_percentile(float8, text) IS
+    'Score of a source value from its percentile rank: the percentile, flipped (100 - x) for exposure sources';
+
+------------------------------------------------------------------------------
+-- The BLS panel
+------------------------------------------------------------------------------
+
+-- One row per SOC code of labor_stats; each percentile ranks among the SOC
+-- codes that have the figure (NULL where the code lacks it).
+CREATE TABLE airesilience.labor_percentile (
+    soc_code             text PRIMARY KEY,
+    growth_percentile    float8 CHECK (growth_percentile BETWEEN 0 AND 100),
+    openings_percentile  float8 CHECK (openings_percentile BETWEEN 0 AND 100),
+    wage_bill_percentile float8 CHECK (wage_bill_percentile BETWEEN 0 AND 100)
+);
+COMMENT ON TABLE airesilience.labor_percentile IS
+    'Derived, maintained by triggers on labor_stats: percentile ranks of growth, openings and projected wage bill among the SOC codes that have the figure';
+COMMENT ON COLUMN airesilience.labor_percentile.growth_percentile IS
+    '100 x percent_rank() of growth_pct';
+COMMENT ON COLUMN airesilience.labor_percentile.openings_percentile IS
+    '100 x percent_rank() of annual_openings';
+COMMENT ON COLUMN airesilience.labor_percentile.wage_bill_percentile IS
+    '100 x percent_rank() of the projected wage bill, employment_projected x median_wage (a top-coded wage counts at its bound)';
+
+-- The panel is one small set (some 800 SOC codes), so it is re-ranked whole:
+-- a few milliseconds.  Each figure is ranked in its own partition of the
+-- rows that have it, so codes lacking it take no rank.
+CREATE FUNCTION airesilience.labor_percentile_refresh()
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    WITH figures AS (
+        SELECT l.soc_code,
+               l.growth_pct,
+               l.annual_openings,
+               l.employment_projected * l.median_wage AS wage_bill
+          FROM airesilience.labor_stats l),
+    fresh AS (
+        SELECT f.soc_code,
+               CASE WHEN f.growth_pct IS NOT NULL
+                    THEN 100 * percent_rank() OVER (PARTITION BY f.growth_pct IS NULL ORDER BY f.growth_pct)
+               END AS growth_percentile,
+               CASE WHEN f.annual_openings IS NOT NULL
+                    THEN 100 * percent_rank() OVER (PARTITION BY f.annual_openings IS NULL ORDER BY f.annual_openings)
+               END AS openings_percentile,
+               CASE WHEN f.wage_bill IS NOT NULL
+                    THEN 100 * percent_rank() OVER (PARTITION BY f.wage_bill IS NULL ORDER BY f.wage_bill)
+               END AS wage_bill_percentile
+          FROM figures f
+         WHERE f.growth_pct IS NOT NULL OR f.annual_openings IS NOT NULL OR f.wage_bill IS NOT NULL),
+    stale AS (
+        DELETE FROM airesilience.labor_percentile p
+         WHERE NOT EXISTS (SELECT FROM fresh f WHERE f.soc_code = p.soc_code))
+    INSERT INTO airesilience.labor_percentile AS p
+           (soc_code, growth_percentile, openings_percentile, wage_bill_percentile)
+    SELECT f.soc_code, f.growth_percentile, f.openings_percentile, f.wage_bill_percentile FROM fresh f
+        ON CONFLICT (soc_code) DO UPDATE
+       SET growth_percentile = excluded.growth_percentile,
+           openings_percentile = excluded.openings_percentile,
+           wage_bill_percentile = excluded.wage_bill_percentile
+     WHERE (p.growth_percentile, p.openings_percentile, p.wage_bill_percentile)
+           IS DISTINCT FROM (excluded.growth_percentile, excluded.openings_percentile, excluded.wage_bill_percentile);
+END
+$$;
+COMMENT ON FUNCTION airesilience.labor_percentile_refresh() IS
+    'Re-ranks the BLS panel into labor_percentile; the triggers on labor_stats call it, call it yourself after loading with triggers disabled';
+
+-- Re-ranks the panel when a statement changed a ranked figure: an UPDATE of
+-- education or experience alone leaves the ranks as they are.
+CREATE FUNCTION airesilience.labor_percentile_maintain()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    changed boolean;
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        DELETE FROM airesilience.labor_percentile;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        changed := EXISTS (SELECT FROM new_rows);
+    ELSIF TG_OP = 'DELETE' THEN
+        changed := EXISTS (SELECT FROM old_rows);
+    ELSE
+        changed := EXISTS (
+            (SELECT n.soc_code, n.growth_pct, n.annual_openings, n.employment_projected, n.median_wage FROM new_rows n
+             EXCEPT
+             SELECT o.soc_code, o.growth_pct, o.annual_openings, o.employment_projected, o.median_wage FROM old_rows o)
+            UNION ALL
+            (SELECT o.soc_code, o.growth_pct, o.annual_openings, o.employment_projected, o.median_wage FROM old_rows o
+             EXCEPT
+             SELECT n.soc_code, n.growth_pct, n.annual_openings, n.employment_projected, n.median_wage FROM new_rows n));
+    END IF;
+    IF changed THEN
+        PERFORM airesilience.labor_percentile_refresh();
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION airesilience.labor_percentile_maintain() IS
+    'Trigger: re-ranks the BLS panel when a statement on labor_stats changed growth, openings, projected employment or wage';
+
+CREATE TRIGGER labor_percentile_insert AFTER INSERT ON airesilience.labor_stats
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.labor_percentile_maintain();
+CREATE TRIGGER labor_percentile_update AFTER UPDATE ON airesilience.labor_stats
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.labor_percentile_maintain();
+CREATE TRIGGER labor_percentile_delete AFTER DELETE ON airesilience.labor_stats
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.labor_percentile_maintain();
+CREATE TRIGGER labor_percentile_truncate AFTER TRUNCATE ON airesilience.labor_stats
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.labor_percentile_maintain();
+COMMENT ON TRIGGER labor_percentile_insert ON airesilience.labor_stats IS
+    'Keeps labor_percentile current: re-ranks the panel after new SOC codes';
+COMMENT ON TRIGGER labor_percentile_update ON airesilience.labor_stats IS
+    'Keeps labor_percentile current: re-ranks the panel when a ranked figure changed';
+COMMENT ON TRIGGER labor_percentile_delete ON airesilience.labor_stats IS
+    'Keeps labor_percentile current: re-ranks the panel without the removed SOC codes';
+COMMENT ON TRIGGER labor_percentile_truncate ON airesilience.labor_stats IS
+    'Keeps labor_percentile current: no statistics, no percentiles';
