@@ -24,6 +24,7 @@ SQL_PARTS = \
 	src/labels.sql \
 	src/percentile.sql \
 	src/reports.sql \
+	src/composite.sql \
 	src/similarity.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql

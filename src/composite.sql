@@ -1,0 +1,730 @@
+-- Composite scores: per-occupation signals on 0-100, weighed by presets
+-- (rows of composite_preset and composite_weight) or by ad-hoc weights
+-- (composite_scores), with the points each signal contributes.
+--
+-- Signals (airesilience.signal; the mappings are the project's own, see the
+-- README):
+--   resilience orientation (higher = more resilient)
+--     human_contribution     mean of the occupation's source scores
+--                            (source_report: the task model and the
+--                            exposure datasets, each normalized and flipped)
+--     employer_demand        0.60 openings percentile + 0.40 growth
+--                            percentile (labor_percentile)
+--     economic_opportunity   0.67 projected wage-bill percentile + 0.33
+--                            adaptability (occupation_adaptability)
+--   exposure orientation (higher = more exposed)
+--     task_exposure          weighted mean task exposure: core tasks 3,
+--                            other tasks of importance >= 3.5 2, others 1
+--     digital_exposure       the digital_exposure source on 0-100 (the
+--                            Karpathy 0-10 rating x 10)
+--     market_pressure        50 - 5 x BLS growth %, clamped to 0-100
+--     entry_barrier_erosion  from BLS typical entry education
+-- A signal built from two parts (employer_demand, economic_opportunity) is
+-- the weighted mean of the parts present; its detail names them.
+--
+-- A composite score is sum(weight x value) / sum(weight) over the preset's
+-- signals the occupation has: a missing signal drops out and the others are
+-- renormalized, and the report says which signals were missing and what
+-- share of the preset's weight the score covers.  A signal whose orientation
+-- differs from the preset's counts as 100 - value.
+--
+-- Every view keys on onet_code, so WHERE onet_code = '...' computes that
+-- occupation's signals only; the figures that rank occupations against each
+-- other (percentiles, adaptability) are stored and kept by triggers.
+
+------------------------------------------------------------------------------
+-- Adaptability: how resilient the nearest pivots are
+------------------------------------------------------------------------------
+
+-- Adaptability is the percentile rank, among occupations, of the mean task
+-- resilience of the occupation's closest related occupations in O*NET (tiers
+-- primary-short and primary-long: the 10 closest).  An occupation whose
+-- natural next jobs are resilient has somewhere to go.  The mean is taken
+-- over the related occupations that have a task resilience.
+--
+-- Stored, for the reason the percentiles are (src/percentile.sql): the rank
+-- compares every occupation's pivots.  Derived data, not dumped: restoring
+-- task, task_rating and related_occupation rebuilds it through the triggers.
+CREATE TABLE airesilience.occupation_adaptability (
+    onet_code        text PRIMARY KEY REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    pivot_count      integer NOT NULL CHECK (pivot_count > 0),
+    pivot_resilience float8 NOT NULL CHECK (pivot_resilience BETWEEN 0 AND 100),
+    percentile       float8 CHECK (percentile BETWEEN 0 AND 100)
+);
+COMMENT ON TABLE airesilience.occupation_adaptability IS
+    'Derived, maintained by triggers on task, task_rating and related_occupation: mean task resilience of each occupation''s 10 closest related occupations and its percentile rank';
+COMMENT ON COLUMN airesilience.occupation_adaptability.pivot_count IS
+    'How many of the primary-short and primary-long related occupations have a task resilience';
+COMMENT ON COLUMN airesilience.occupation_adaptability.pivot_resilience IS
+    'Mean task resilience of those related occupations, 0-100';
+COMMENT ON COLUMN airesilience.occupation_adaptability.percentile IS
+    'Adaptability: 100 x percent_rank() of pivot_resilience among the occupations that have one';
+
+-- Finds the occupations that list a given occupation as related, when that
+-- occupation's task resilience changes (and serves the cascading deletes).
+CREATE INDEX related_occupation_related_code_idx ON airesilience.related_occupation (related_code);
+COMMENT ON INDEX airesilience.related_occupation_related_code_idx IS
+    'Serves adaptability maintenance: which occupations list this one as related';
+
+-- Refreshes the pivots of the given occupations (all when NULL), then
+-- re-ranks all of them.  For all occupations the related occupations' task
+-- resilience comes from one pass over every rating; for a few, from one
+-- index lookup per related occupation (the lateral subquery, kept apart by
+-- OFFSET 0 so the planner cannot flatten it into a join with the whole view:
+-- its condition on onet_code then reaches every scan of the task model).  The mean is
+-- weighted_resilience with unit weights: correctly rounded whatever the row
+-- order, so both paths store the same bits and equal pivot sets tie.
+CREATE FUNCTION airesilience.adaptability_refresh(onet_codes text[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+BEGIN
+    WITH wanted AS (
+        SELECT r.onet_code, r.related_code
+          FROM airesilience.related_occupation r
+         WHERE r.tier IN ('primary-short', 'primary-long')
+           AND (onet_codes IS NULL OR r.onet_code = ANY (onet_codes))),
+    pivot AS (
+        SELECT t.onet_code AS related_code, t.task_resilience
+          FROM airesilience.occupation_task_resilience t
+         WHERE onet_codes IS NULL
+        UNION ALL
+        SELECT p.related_code, t.task_resilience
+          FROM (SELECT DISTINCT w.related_code FROM wanted w) p
+         CROSS JOIN LATERAL (SELECT x.task_resilience
+                               FROM airesilience.occupation_task_resilience x
+                              WHERE x.onet_code = p.related_code
+                             OFFSET 0) t
+         WHERE onet_codes IS NOT NULL),
+    fresh AS (
+        SELECT w.onet_code,
+               count(*)::integer AS pivot_count,
+               airesilience.weighted_resilience(p.task_resilience, 1) AS pivot_resilience
+          FROM wanted w
+          JOIN pivot p ON p.related_code = w.related_code
+         WHERE p.task_resilience IS NOT NULL
+         GROUP BY w.onet_code),
+    stale AS (
+        DELETE FROM airesilience.occupation_adaptability a
+         WHERE (onet_codes IS NULL OR a.onet_code = ANY (onet_codes))
+           AND NOT EXISTS (SELECT FROM fresh f WHERE f.onet_code = a.onet_code))
+    INSERT INTO airesilience.occupation_adaptability AS a (onet_code, pivot_count, pivot_resilience)
+    SELECT f.onet_code, f.pivot_count, f.pivot_resilience FROM fresh f
+        ON CONFLICT (onet_code) DO UPDATE
+       SET pivot_count = excluded.pivot_count, pivot_resilience = excluded.pivot_resilience
+     WHERE (a.pivot_count, a.pivot_resilience) IS DISTINCT FROM (excluded.pivot_count, excluded.pivot_resilience);
+
+    UPDATE airesilience.occupation_adaptability a
+       SET percentile = r.percentile
+      FROM (SELECT b.onet_code, 100 * percent_rank() OVER (ORDER BY b.pivot_resilience) AS percentile
+              FROM airesilience.occupation_adaptability b) r
+     WHERE a.onet_code = r.onet_code
+       AND a.percentile IS DISTINCT FROM r.percentile;
+END
+$$;
+COMMENT ON FUNCTION airesilience.adaptability_refresh(text[]) IS
+    'Recomputes the pivots of the given occupations (all when NULL) and re-ranks occupation_adaptability; the triggers call it, call it yourself after loading with triggers disabled';
+
+-- Statement-level maintenance from the transition tables.  A change to an
+-- occupation's tasks or ratings changes its task resilience, and so the
+-- pivots of the occupations that list it as related; a change to
+-- related_occupation changes the pivots of the rows' own occupations.  Rows
+-- an UPDATE left as they were (in the columns that count) change nothing.
+-- Past 200 occupations to refresh (some 1,000 related occupations to look
+-- up), one pass over all ratings is cheaper: measured on O*NET 29.3, 400
+-- occupations' lookups take half as long as the full pass, 100 a third.
+CREATE FUNCTION airesilience.adaptability_maintain()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    changed text[];
+    affected text[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        PERFORM airesilience.adaptability_refresh(NULL);
+        RETURN NULL;
+    END IF;
+
+    IF TG_TABLE_NAME = 'task' THEN
+        IF TG_OP = 'INSERT' THEN
+            SELECT array_agg(DISTINCT n.onet_code) INTO changed FROM new_rows n;
+        ELSIF TG_OP = 'DELETE' THEN
+            SELECT array_agg(DISTINCT o.onet_code) INTO changed FROM old_rows o;
+        ELSE
+            SELECT array_agg(DISTINCT c.onet_code) INTO changed
+              FROM ((SELECT n.onet_code, n.task_id, n.task_type, n.importance, n.relevance FROM new_rows n
+                     EXCEPT
+                     SELECT o.onet_code, o.task_id, o.task_type, o.importance, o.relevance FROM old_rows o)
+                    UNION ALL
+                    (SELECT o.onet_code, o.task_id, o.task_type, o.importance, o.relevance FROM old_rows o
+                     EXCEPT
+                     SELECT n.onet_code, n.task_id, n.task_type, n.importance, n.relevance FROM new_rows n)) c;
+        END IF;
+    ELSIF TG_TABLE_NAME = 'task_rating' THEN
+        IF TG_OP = 'INSERT' THEN
+            SELECT array_agg(DISTINCT n.onet_code) INTO changed FROM new_rows n;
+        ELSIF TG_OP = 'DELETE' THEN
+            SELECT array_agg(DISTINCT o.onet_code) INTO changed FROM old_rows o;
+        ELSE
+            SELECT array_agg(DISTINCT c.onet_code) INTO changed
+              FROM ((SELECT n.onet_code, n.task_id, n.rater, n.exposure FROM new_rows n
+                     EXCEPT
+                     SELECT o.onet_code, o.task_id, o.rater, o.exposure FROM old_rows o)
+                    UNION ALL
+                    (SELECT o.onet_code, o.task_id, o.rater, o.exposure FROM old_rows o
+                     EXCEPT
+                     SELECT n.onet_code, n.task_id, n.rater, n.exposure FROM new_rows n)) c;
+        END IF;
+    ELSE    -- related_occupation: the rows' own occupations have new pivots
+        IF TG_OP = 'INSERT' THEN
+            SELECT array_agg(DISTINCT n.onet_code) INTO affected FROM new_rows n;
+        ELSIF TG_OP = 'DELETE' THEN
+            SELECT array_agg(DISTINCT o.onet_code) INTO affected FROM old_rows o;
+        ELSE
+            SELECT array_agg(DISTINCT c.onet_code) INTO affected
+              FROM ((SELECT n.onet_code, n.related_code, n.tier FROM new_rows n
+                     EXCEPT
+                     SELECT o.onet_code, o.related_code, o.tier FROM old_rows o)
+                    UNION ALL
+                    (SELECT o.onet_code, o.related_code, o.tier FROM old_rows o
+                     EXCEPT
+                     SELECT n.onet_code, n.related_code, n.tier FROM new_rows n)) c;
+        END IF;
+    END IF;
+
+    IF changed IS NOT NULL THEN
+        SELECT array_agg(DISTINCT r.onet_code) INTO affected
+          FROM airesilience.related_occupation r
+         WHERE r.related_code = ANY (changed)
+           AND r.tier IN ('primary-short', 'primary-long');
+    END IF;
+    IF affected IS NULL THEN        -- nothing that counts has changed
+        RETURN NULL;
+    END IF;
+    PERFORM airesilience.adaptability_refresh(CASE WHEN cardinality(affected) > 200 THEN NULL ELSE affected END);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION airesilience.adaptability_maintain() IS
+    'Trigger: refreshes the adaptability of the occupations whose closest related occupations a statement on task, task_rating or related_occupation changed';
+
+CREATE TRIGGER adaptability_insert AFTER INSERT ON airesilience.task
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_update AFTER UPDATE ON airesilience.task
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_delete AFTER DELETE ON airesilience.task
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_truncate AFTER TRUNCATE ON airesilience.task
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_insert AFTER INSERT ON airesilience.task_rating
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_update AFTER UPDATE ON airesilience.task_rating
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_delete AFTER DELETE ON airesilience.task_rating
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_truncate AFTER TRUNCATE ON airesilience.task_rating
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_insert AFTER INSERT ON airesilience.related_occupation
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_update AFTER UPDATE ON airesilience.related_occupation
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_delete AFTER DELETE ON airesilience.related_occupation
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+CREATE TRIGGER adaptability_truncate AFTER TRUNCATE ON airesilience.related_occupation
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
+COMMENT ON TRIGGER adaptability_insert ON airesilience.task IS
+    'Keeps occupation_adaptability current: new tasks change the pivots of the occupations related to theirs';
+COMMENT ON TRIGGER adaptability_update ON airesilience.task IS
+    'Keeps occupation_adaptability current: changed task weights change the pivots of the occupations related to theirs';
+COMMENT ON TRIGGER adaptability_delete ON airesilience.task IS
+    'Keeps occupation_adaptability current: removed tasks change the pivots of the occupations related to theirs';
+COMMENT ON TRIGGER adaptability_truncate ON airesilience.task IS
+    'Keeps occupation_adaptability current: refreshes all';
+COMMENT ON TRIGGER adaptability_insert ON airesilience.task_rating IS
+    'Keeps occupation_adaptability current: new ratings change the pivots of the occupations related to theirs';
+COMMENT ON TRIGGER adaptability_update ON airesilience.task_rating IS
+    'Keeps occupation_adaptability current: changed ratings change the pivots of the occupations related to theirs';
+COMMENT ON TRIGGER adaptability_delete ON airesilience.task_rating IS
+    'Keeps occupation_adaptability current: removed ratings change the pivots of the occupations related to theirs';
+COMMENT ON TRIGGER adaptability_truncate ON airesilience.task_rating IS
+    'Keeps occupation_adaptability current: refreshes all';
+COMMENT ON TRIGGER adaptability_insert ON airesilience.related_occupation IS
+    'Keeps occupation_adaptability current: refreshes the occupations that gained related occupations';
+COMMENT ON TRIGGER adaptability_update ON airesilience.related_occupation IS
+    'Keeps occupation_adaptability current: refreshes the occupations whose related occupations changed';
+COMMENT ON TRIGGER adaptability_delete ON airesilience.related_occupation IS
+    'Keeps occupation_adaptability current: refreshes the occupations that lost related occupations';
+COMMENT ON TRIGGER adaptability_truncate ON airesilience.related_occupation IS
+    'Keeps occupation_adaptability current: refreshes all';
+
+------------------------------------------------------------------------------
+-- Signal mappings
+------------------------------------------------------------------------------
+
+-- The Jobpocalypse weights Core 3, Important 2, Supporting 1, on O*NET's
+-- fields: a core task is Core; another task counts as Important when its
+-- O*NET importance is at least 3.5 (between "important" and "very
+-- important" on the 1-5 scale); every other task, unrated ones included, is
+-- Supporting.
+CREATE FUNCTION airesilience.task_tier_weight(task_type text, importance float8)
+RETURNS float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN task_type = 'core' THEN 3.0
+                WHEN importance >= 3.5 THEN 2.0
+                ELSE 1.0
+           END::float8
+$$;
+COMMENT ON FUNCTION airesilience.task_tier_weight(text, float8) IS
+    'Weight of a task in the task_exposure signal: 3 for a core task, 2 for another task of importance >= 3.5, 1 otherwise';
+
+-- Market pressure from the BLS projected growth over the decade: 0 at +10 %
+-- or more (a clearly growing occupation), 50 when flat, 100 at -10 % or
+-- less, linear in between: 50 - 5 x growth.  +/-10 % is about three times
+-- the all-occupation average growth of the 2024-34 projections (3.1 %), the
+-- range BLS calls "much faster" / "decline" in its outlook wording.
+CREATE FUNCTION airesilience.market_pressure(growth_pct float8)
+RETURNS float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT least(100, greatest(0, 50 - 5 * growth_pct))
+$$;
+COMMENT ON FUNCTION airesilience.market_pressure(float8) IS
+    'Market pressure 0-100 from the BLS projected growth %: 50 - 5 x growth, clamped (0 at +10 % or more, 50 at 0 %, 100 at -10 % or less)';
+
+-- Entry-barrier erosion from the BLS typical entry-level education: the
+-- lower the credential, the less it shields the entry-level work from
+-- automation.  Unknown wording gives NULL (no signal).
+CREATE FUNCTION airesilience.entry_barrier_erosion(entry_education text)
+RETURNS float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE entry_education
+               WHEN 'No formal educational credential' THEN 90
+               WHEN 'High school diploma or equivalent' THEN 75
+               WHEN 'Postsecondary nondegree award' THEN 60
+               WHEN 'Some college, no degree' THEN 55
+               WHEN 'Associate''s degree' THEN 45
+               WHEN 'Bachelor''s degree' THEN 30
+               WHEN 'Master''s degree' THEN 15
+               WHEN 'Doctoral or professional degree' THEN 5
+           END::float8
+$$;
+COMMENT ON FUNCTION airesilience.entry_barrier_erosion(text) IS
+    'Entry-barrier erosion 0-100 from the BLS typical entry education: none 90, high school 75, postsecondary nondegree award 60, some college 55, associate''s 45, bachelor''s 30, master''s 15, doctoral or professional 5; other text NULL';
+
+------------------------------------------------------------------------------
+-- Signals
+------------------------------------------------------------------------------
+
+-- The signals the extension computes.  Fixed: a signal is a branch of
+-- occupation_signal, so rows cannot be added or changed; presets weigh them.
+CREATE TABLE airesilience.signal (
+    signal      text PRIMARY KEY CHECK (signal ~ '^[a-z][a-z0-9_]*$'),
+    orientation text NOT NULL CHECK (orientation IN ('exposure', 'resilience')),
+    description text NOT NULL
+);
+COMMENT ON TABLE airesilience.signal IS
+    'The per-occupation signals composite scores weigh (read-only: each is computed by the view occupation_signal)';
+COMMENT ON COLUMN airesilience.signal.orientation IS
+    'resilience: higher means more resilient; exposure: higher means more exposed';
+INSERT INTO airesilience.signal (signal, orientation, description) VALUES
+    ('human_contribution', 'resilience',
+     'Mean of the occupation''s source scores on 0-100 (the task model and the exposure datasets, as in source_report)'),
+    ('employer_demand', 'resilience',
+     '0.60 x percentile of BLS annual openings + 0.40 x percentile of BLS projected growth'),
+    ('economic_opportunity', 'resilience',
+     '0.67 x percentile of the projected wage bill (projected employment x median wage) + 0.33 x adaptability (percentile of the mean task resilience of the 10 closest related occupations)'),
+    ('task_exposure', 'exposure',
+     'Weighted mean task exposure, 0-100: core tasks weigh 3, other tasks of importance >= 3.5 weigh 2, others 1'),
+    ('digital_exposure', 'exposure',
+     'The digital_exposure source (Karpathy/BLS, 0-10) on 0-100: rating x 10'),
+    ('market_pressure', 'exposure',
+     'From BLS projected growth: 50 - 5 x growth %, clamped to 0-100'),
+    ('entry_barrier_erosion', 'exposure',
+     'From BLS typical entry education: none 90, high school 75, nondegree award 60, some college 55, associate''s 45, bachelor''s 30, master''s 15, doctoral 5');
+
+CREATE FUNCTION airesilience.signal_readonly()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION 'cannot % %.%: its rows are the signals the extension computes',
+                    lower(TG_OP), TG_TABLE_SCHEMA, TG_TABLE_NAME
+        USING ERRCODE = 'restrict_violation',
+              HINT = 'Weigh the signals in airesilience.composite_weight.';
+END
+$$;
+COMMENT ON FUNCTION airesilience.signal_readonly() IS
+    'Trigger: keeps the list of signals read-only';
+CREATE TRIGGER signal_readonly BEFORE INSERT OR UPDATE OR DELETE ON airesilience.signal
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.signal_readonly();
+CREATE TRIGGER signal_readonly_truncate BEFORE TRUNCATE ON airesilience.signal
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.signal_readonly();
+COMMENT ON TRIGGER signal_readonly ON airesilience.signal IS 'The signals are fixed by the extension';
+COMMENT ON TRIGGER signal_readonly_truncate ON airesilience.signal IS 'The signals are fixed by the extension';
+
+-- Each branch computes one kind of signal, grouped or keyed by onet_code, so
+-- a condition on onet_code reaches every branch.
+CREATE VIEW airesilience.occupation_signal AS
+SELECT x.onet_code,
+       x.signal,
+       x.value,
+       g.orientation,
+       x.detail
+  FROM (SELECT r.onet_code,
+               'human_contribution'::text AS signal,
+               avg(r.score) AS value,
+               jsonb_build_object('sources', jsonb_object_agg(r.source, r.score)) AS detail
+          FROM airesilience.source_report r
+         GROUP BY r.onet_code
+        UNION ALL
+        -- unrated tasks are skipped by the aggregates, not by a WHERE on
+        -- exposure: the planner misjudges that filter inside task_score
+        SELECT s.onet_code,
+               'task_exposure',
+               airesilience.weighted_resilience(s.exposure, airesilience.task_tier_weight(s.task_type, t.importance)),
+               jsonb_build_object(
+                   'tasks', count(s.exposure),
+                   'core', count(s.exposure) FILTER (WHERE airesilience.task_tier_weight(s.task_type, t.importance) = 3),
+                   'important', count(s.exposure) FILTER (WHERE airesilience.task_tier_weight(s.task_type, t.importance) = 2),
+                   'supporting', count(s.exposure) FILTER (WHERE airesilience.task_tier_weight(s.task_type, t.importance) = 1))
+          FROM airesilience.task_score s
+          JOIN airesilience.task t ON t.onet_code = s.onet_code AND t.task_id = s.task_id
+         GROUP BY s.onet_code
+        HAVING count(s.exposure) > 0
+        UNION ALL
+        SELECT v.onet_code,
+               'digital_exposure',
+               100 * (v.raw_value - s.scale_min) / (s.scale_max - s.scale_min),
+               jsonb_build_object('raw_value', v.raw_value)
+          FROM airesilience.source_value v
+          JOIN airesilience.source s ON s.source = v.source
+         WHERE v.source = 'digital_exposure'
+        UNION ALL
+        -- the two-part signals: the weighted mean of the parts present
+        SELECT o.onet_code,
+               c.signal,
+               sum(c.weight * c.value) / sum(c.weight),
+               jsonb_object_agg(c.part, c.value)
+          FROM airesilience.occupation o
+          LEFT JOIN airesilience.labor_percentile p ON p.soc_code = o.soc_code
+          LEFT JOIN airesilience.occupation_adaptability a ON a.onet_code = o.onet_code
+         CROSS JOIN LATERAL (VALUES
+                   ('employer_demand', 'openings_percentile', 0.60::float8, p.openings_percentile),
+                   ('employer_demand', 'growth_percentile', 0.40::float8, p.growth_percentile),
+                   ('economic_opportunity', 'wage_bill_percentile', 0.67::float8, p.wage_bill_percentile),
+                   ('economic_opportunity', 'adaptability', 0.33::float8, a.percentile)
+               ) c (signal, part, weight, value)
+         WHERE c.value IS NOT NULL
+         GROUP BY o.onet_code, c.signal
+        UNION ALL
+        SELECT o.onet_code,
+               b.signal,
+               b.value,
+               b.detail
+          FROM airesilience.occupation o
+          JOIN airesilience.labor_stats l ON l.soc_code = o.soc_code
+         CROSS JOIN LATERAL (VALUES
+                   ('market_pressure', airesilience.market_pressure(l.growth_pct),
+                    jsonb_build_object('growth_pct', l.growth_pct)),
+                   ('entry_barrier_erosion', airesilience.entry_barrier_erosion(l.entry_education),
+                    jsonb_build_object('entry_education', l.entry_education))
+               ) b (signal, value, detail)
+         WHERE b.value IS NOT NULL) x
+  JOIN airesilience.signal g ON g.signal = x.signal;
+COMMENT ON VIEW airesilience.occupation_signal IS
+    'Occupation x signal: the signal''s value on 0-100, its orientation, and what it was computed from; a signal the occupation lacks data for has no row';
+COMMENT ON COLUMN airesilience.occupation_signal.value IS
+    '0-100; higher = more resilient for resilience signals, more exposed for exposure signals';
+COMMENT ON COLUMN airesilience.occupation_signal.detail IS
+    'The inputs: source scores, task counts by tier, raw rating, percentile parts, growth or education';
+
+------------------------------------------------------------------------------
+-- Presets
+------------------------------------------------------------------------------
+
+CREATE TABLE airesilience.composite_preset (
+    preset       text PRIMARY KEY CHECK (preset ~ '^[a-z][a-z0-9_]*$'),
+    description  text,
+    orientation  text NOT NULL CHECK (orientation IN ('exposure', 'resilience')),
+    label_scheme text NOT NULL REFERENCES airesilience.label_scheme ON UPDATE CASCADE,
+    builtin      boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE airesilience.composite_preset IS
+    'Named composite scores: their orientation and label scheme; the weights are in composite_weight';
+COMMENT ON COLUMN airesilience.composite_preset.orientation IS
+    'Which way the score points; a signal of the other orientation counts as 100 - value';
+COMMENT ON COLUMN airesilience.composite_preset.label_scheme IS
+    'The scheme that labels the score in composite_report';
+COMMENT ON COLUMN airesilience.composite_preset.builtin IS
+    'Installed by CREATE EXTENSION: read-only and left out of dumps';
+
+CREATE TABLE airesilience.composite_weight (
+    preset      text NOT NULL REFERENCES airesilience.composite_preset ON UPDATE CASCADE ON DELETE CASCADE,
+    signal      text NOT NULL REFERENCES airesilience.signal,
+    weight      float8 NOT NULL CHECK (weight > 0 AND weight < 'Infinity'),
+    builtin     boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (preset, signal)
+);
+COMMENT ON TABLE airesilience.composite_weight IS
+    'The weight of each signal in a preset; weights need not sum to 1 (scores divide by the sum of the weights present)';
+COMMENT ON COLUMN airesilience.composite_weight.builtin IS
+    'Installed by CREATE EXTENSION with its preset: read-only and left out of dumps';
+
+INSERT INTO airesilience.composite_preset (preset, description, orientation, label_scheme, builtin) VALUES
+    ('careervillage',
+     'CareerVillage''s later model: 0.40 human contribution + 0.30 employer demand + 0.30 economic opportunity, labelled with its six labels',
+     'resilience', 'resilience6', true),
+    ('jobpocalypse',
+     'The Jobpocalypse index: 0.60 task exposure + 0.10 digital exposure + 0.15 market pressure + 0.15 entry-barrier erosion, in its tiers (higher = more exposed)',
+     'exposure', 'tiers5', true);
+INSERT INTO airesilience.composite_weight (preset, signal, weight, builtin) VALUES
+    ('careervillage', 'human_contribution', 0.40, true),
+    ('careervillage', 'employer_demand', 0.30, true),
+    ('careervillage', 'economic_opportunity', 0.30, true),
+    ('jobpocalypse', 'task_exposure', 0.60, true),
+    ('jobpocalypse', 'digital_exposure', 0.10, true),
+    ('jobpocalypse', 'market_pressure', 0.15, true),
+    ('jobpocalypse', 'entry_barrier_erosion', 0.15, true);
+CREATE TRIGGER composite_preset_builtin BEFORE INSERT OR UPDATE OR DELETE ON airesilience.composite_preset
+    FOR EACH ROW EXECUTE FUNCTION airesilience.forbid_builtin_change();
+CREATE TRIGGER composite_preset_builtin_truncate BEFORE TRUNCATE ON airesilience.composite_preset
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.forbid_builtin_change();
+CREATE TRIGGER composite_weight_builtin BEFORE INSERT OR UPDATE OR DELETE ON airesilience.composite_weight
+    FOR EACH ROW EXECUTE FUNCTION airesilience.forbid_builtin_change();
+CREATE TRIGGER composite_weight_builtin_truncate BEFORE TRUNCATE ON airesilience.composite_weight
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.forbid_builtin_change();
+
+-- A weight names a known signal and is positive and finite, with an error
+-- that says so (22023) rather than a bare foreign-key or check violation.
+-- A built-in preset keeps the weights it was installed with.
+CREATE FUNCTION airesilience.composite_weight_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NEW.signal IS NOT NULL
+       AND NOT EXISTS (SELECT FROM airesilience.signal g WHERE g.signal = NEW.signal) THEN
+        RAISE EXCEPTION 'unknown signal "%"', NEW.signal
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Preset "%s" weighs a signal the extension does not compute.', NEW.preset),
+                  HINT = format('The signals are %s.',
+                                (SELECT string_agg(g.signal, ', ' ORDER BY g.signal) FROM airesilience.signal g));
+    END IF;
+    IF NEW.weight IS NOT NULL AND NOT (NEW.weight > 0 AND NEW.weight < 'Infinity') THEN
+        RAISE EXCEPTION 'weight of signal "%" must be positive and finite', NEW.signal
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Preset "%s" gives it %s.', NEW.preset, NEW.weight);
+    END IF;
+    IF NOT NEW.builtin
+       AND EXISTS (SELECT FROM airesilience.composite_preset p WHERE p.preset = NEW.preset AND p.builtin) THEN
+        RAISE EXCEPTION 'cannot change the weights of built-in preset "%"', NEW.preset
+            USING ERRCODE = 'restrict_violation',
+                  DETAIL = 'Built-in presets keep the weights CREATE EXTENSION installed.',
+                  HINT = 'Create a preset under a new name with its own weights.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION airesilience.composite_weight_check() IS
+    'Trigger: a weight names a known signal (22023), is positive and finite (22023), and does not belong to a built-in preset (23001)';
+CREATE TRIGGER composite_weight_check BEFORE INSERT OR UPDATE ON airesilience.composite_weight
+    FOR EACH ROW EXECUTE FUNCTION airesilience.composite_weight_check();
+COMMENT ON TRIGGER composite_weight_check ON airesilience.composite_weight IS
+    'Rejects unknown signals and non-positive weights with 22023, and changes to built-in presets with 23001';
+COMMENT ON TRIGGER composite_preset_builtin ON airesilience.composite_preset IS
+    'Built-in presets are read-only';
+COMMENT ON TRIGGER composite_preset_builtin_truncate ON airesilience.composite_preset IS
+    'Built-in presets cannot be truncated away';
+COMMENT ON TRIGGER composite_weight_builtin ON airesilience.composite_weight IS
+    'Built-in weights are read-only';
+COMMENT ON TRIGGER composite_weight_builtin_truncate ON airesilience.composite_weight IS
+    'Built-in weights cannot be truncated away';
+
+SELECT pg_catalog.pg_extension_config_dump('airesilience.composite_preset', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.composite_weight', 'WHERE NOT builtin');
+
+------------------------------------------------------------------------------
+-- Reports
+------------------------------------------------------------------------------
+
+-- One row per occupation and weighted signal, present or not.  value is the
+-- signal as the preset counts it (100 - value when the orientations differ)
+-- and points = weight x value / the sum of the weights of the signals the
+-- occupation has, so the points add up to the score.  A missing signal has
+-- NULL value and points.
+CREATE VIEW airesilience.composite_signal_report AS
+SELECT o.onet_code,
+       w.preset,
+       w.signal,
+       v.value,
+       w.weight,
+       w.weight * v.value
+       / sum(w.weight) FILTER (WHERE v.value IS NOT NULL) OVER (PARTITION BY o.onet_code, w.preset) AS points,
+       g.orientation <> p.orientation AS flipped
+  FROM airesilience.occupation o
+ CROSS JOIN airesilience.composite_weight w
+  JOIN airesilience.composite_preset p ON p.preset = w.preset
+  JOIN airesilience.signal g ON g.signal = w.signal
+  LEFT JOIN airesilience.occupation_signal s ON s.onet_code = o.onet_code AND s.signal = w.signal
+ CROSS JOIN LATERAL (SELECT CASE WHEN g.orientation = p.orientation THEN s.value ELSE 100 - s.value END AS value) v;
+COMMENT ON VIEW airesilience.composite_signal_report IS
+    'Occupation x preset x signal: the signal''s value as the preset counts it, its weight, and the points it adds to the composite score';
+COMMENT ON COLUMN airesilience.composite_signal_report.value IS
+    'The signal on 0-100, flipped (100 - value) when its orientation differs from the preset''s; NULL when the occupation lacks it';
+COMMENT ON COLUMN airesilience.composite_signal_report.points IS
+    'weight x value / sum of the weights of the signals present: the signal''s share of the score';
+COMMENT ON COLUMN airesilience.composite_signal_report.flipped IS
+    'The signal''s orientation differs from the preset''s, so it counts as 100 - value';
+
+CREATE VIEW airesilience.composite_report AS
+SELECT c.onet_code,
+       c.preset,
+       c.score,
+       airesilience.band_label(c.score, l.cuts, l.labels, l.inclusive) AS label,
+       c.signals_used,
+       c.signals_missing,
+       c.coverage,
+       c.breakdown
+  FROM (SELECT r.onet_code,
+               r.preset,
+               sum(r.points) AS score,
+               count(r.value)::integer AS signals_used,
+               coalesce(array_agg(r.signal ORDER BY r.signal) FILTER (WHERE r.value IS NULL), '{}') AS signals_missing,
+               coalesce(sum(r.weight) FILTER (WHERE r.value IS NOT NULL), 0) / sum(r.weight) AS coverage,
+               jsonb_object_agg(r.signal, jsonb_build_object('value', r.value, 'weight', r.weight,
+                                                             'points', r.points, 'flipped', r.flipped)) AS breakdown
+          FROM airesilience.composite_signal_report r
+         GROUP BY r.onet_code, r.preset) c
+  JOIN airesilience.composite_preset p ON p.preset = c.preset
+  JOIN airesilience.label_scheme l ON l.scheme = p.label_scheme;
+COMMENT ON VIEW airesilience.composite_report IS
+    'Occupation x preset: the composite score (sum of the signals'' points), its label under the preset''s scheme, which signals it rests on, and the breakdown';
+COMMENT ON COLUMN airesilience.composite_report.score IS
+    'sum(weight x value) / sum(weight) over the preset''s signals the occupation has, 0-100; NULL when it has none';
+COMMENT ON COLUMN airesilience.composite_report.signals_used IS
+    'How many of the preset''s signals the occupation has';
+COMMENT ON COLUMN airesilience.composite_report.signals_missing IS
+    'The preset''s signals the occupation lacks (the score is renormalized over the others)';
+COMMENT ON COLUMN airesilience.composite_report.coverage IS
+    'Share of the preset''s total weight carried by the signals present, 0-1';
+COMMENT ON COLUMN airesilience.composite_report.breakdown IS
+    'Per signal: {"value", "weight", "points", "flipped"}; value and points are null for a missing signal';
+
+------------------------------------------------------------------------------
+-- Ad-hoc weights
+------------------------------------------------------------------------------
+
+-- Validates ad-hoc weights: a non-empty JSON object of signal names and
+-- positive numbers.  With no orientation given, the signals must share one.
+CREATE FUNCTION airesilience.composite_weights_check(weights jsonb, orientation text DEFAULT NULL)
+RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    bad record;
+    orientations text[];
+BEGIN
+    IF weights IS NULL OR jsonb_typeof(weights) <> 'object' THEN
+        RAISE EXCEPTION 'weights must be a JSON object'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('The weights are %s.', coalesce(jsonb_typeof(weights), 'NULL')),
+                  HINT = 'Give weights as {"signal": weight, ...}, for example {"human_contribution": 0.5, "employer_demand": 0.5}.';
+    END IF;
+    IF weights = '{}'::jsonb THEN
+        RAISE EXCEPTION 'weights must name at least one signal'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT e.key INTO bad
+      FROM jsonb_each(weights) e
+     WHERE NOT EXISTS (SELECT FROM airesilience.signal g WHERE g.signal = e.key)
+     ORDER BY e.key
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'unknown signal "%"', bad.key
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = format('The signals are %s.',
+                                (SELECT string_agg(g.signal, ', ' ORDER BY g.signal) FROM airesilience.signal g));
+    END IF;
+    SELECT e.key, e.value INTO bad
+      FROM jsonb_each(weights) e
+     WHERE jsonb_typeof(e.value) <> 'number' OR (e.value)::numeric <= 0
+     ORDER BY e.key
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'weight of signal "%" must be a positive number', bad.key
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('It is %s.', bad.value);
+    END IF;
+    IF orientation IS NULL THEN
+        SELECT array_agg(DISTINCT g.orientation ORDER BY g.orientation) INTO orientations
+          FROM jsonb_object_keys(weights) k
+          JOIN airesilience.signal g ON g.signal = k;
+        IF cardinality(orientations) > 1 THEN
+            RAISE EXCEPTION 'weights mix resilience and exposure signals'
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = 'Pass orientation => ''resilience'' or ''exposure''; signals of the other orientation then count as 100 - value.';
+        END IF;
+    ELSIF orientation NOT IN ('exposure', 'resilience') THEN
+        RAISE EXCEPTION 'orientation must be resilience or exposure'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('It is "%s".', orientation);
+    END IF;
+    RETURN true;
+END
+$$;
+COMMENT ON FUNCTION airesilience.composite_weights_check(jsonb, text) IS
+    'true for valid ad-hoc weights (a non-empty JSON object of known signals and positive numbers, one orientation unless given); otherwise an error (22023) naming the problem';
+
+-- The composite score under ad-hoc weights, computed as composite_report
+-- computes a preset's.  An SQL function, so the planner inlines it: with an
+-- onet_code, only that occupation's signals are computed.  The check is a
+-- condition without columns, so it runs once, before any row.
+CREATE FUNCTION airesilience.composite_scores(weights jsonb, onet_code text DEFAULT NULL, orientation text DEFAULT NULL)
+RETURNS TABLE (onet_code text, score float8, breakdown jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT r.onet_code,
+           sum(r.points),
+           jsonb_object_agg(r.signal, jsonb_build_object('value', r.value, 'weight', r.weight,
+                                                         'points', r.points, 'flipped', r.flipped))
+      FROM (SELECT o.onet_code,
+                   w.signal,
+                   v.value,
+                   w.weight,
+                   w.weight * v.value
+                   / sum(w.weight) FILTER (WHERE v.value IS NOT NULL) OVER (PARTITION BY o.onet_code) AS points,
+                   w.orientation <> w.target AS flipped
+              FROM airesilience.occupation o
+             CROSS JOIN (SELECT e.key AS signal,
+                                (e.value)::float8 AS weight,
+                                g.orientation,
+                                coalesce($3, min(g.orientation) OVER ()) AS target
+                           FROM jsonb_each($1) e
+                           JOIN airesilience.signal g ON g.signal = e.key) w
+              LEFT JOIN airesilience.occupation_signal s ON s.onet_code = o.onet_code AND s.signal = w.signal
+             CROSS JOIN LATERAL (SELECT CASE WHEN w.orientation = w.target THEN s.value ELSE 100 - s.value END AS value) v
+             WHERE ($2 IS NULL OR o.onet_code = $2)
+               AND airesilience.composite_weights_check($1, $3)) r
+     GROUP BY r.onet_code
+$$;
+COMMENT ON FUNCTION airesilience.composite_scores(jsonb, text, text) IS
+    'Composite score and breakdown per occupation (only onet_code''s when given) under ad-hoc weights {"signal": weight, ...}, without storing a preset; orientation as in composite_preset (default: that of the signals); unknown signal or non-positive weight -> 22023';
