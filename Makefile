@@ -25,7 +25,8 @@ SQL_PARTS = \
 	src/percentile.sql \
 	src/reports.sql \
 	src/composite.sql \
-	src/similarity.sql
+	src/similarity.sql \
+	src/seniority_defaults.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)
