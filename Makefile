@@ -26,7 +26,8 @@ SQL_PARTS = \
 	src/reports.sql \
 	src/composite.sql \
 	src/similarity.sql \
-	src/seniority_defaults.sql
+	src/seniority_defaults.sql \
+	src/adoption.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)

@@ -1,0 +1,130 @@
+-- Potential vs adoption (the "Automatization" page): how much of an
+-- occupation's work AI could do, next to evidence of how much of it people
+-- already use AI for.
+--
+-- potential = weighted mean exposure of the occupation's rated tasks, with
+--             the weights of task_score: sum(w * exposure) / sum(w), 0-100
+--             (= 100 - task resilience).
+-- evidence  = one value 0-100 per usage dataset, with a note on how well the
+--             dataset matched the occupation:
+--   * a task-level dataset (rows in task_usage): the weighted share of the
+--     occupation's tasks with observed usage (share_pct > 0),
+--     100 * sum(w of observed tasks) / sum(w of all tasks).  Every task of
+--     the occupation counts, rated or not; a task the dataset does not list
+--     counts as unobserved, so an occupation none of whose tasks matched gets
+--     0 with the note "0 of n tasks matched".
+--   * an occupation-level dataset (rows in occupation_usage): its coverage,
+--     as stored, with the row's own note.
+-- adoption  = mean of the evidence values; NULL when there is none.
+--
+-- Datasets are registered in usage_dataset: the registry says whether a
+-- dataset is task- or occupation-level, so that a single occupation's
+-- evidence is computed from that occupation's rows alone, zero matches
+-- included.  task_usage rows of an unregistered dataset are not evidence.
+
+CREATE TABLE airesilience.usage_dataset (
+    dataset      text PRIMARY KEY CHECK (dataset ~ '^[a-z][a-z0-9_]*$'),
+    title        text NOT NULL CHECK (title <> ''),
+    level        text NOT NULL CHECK (level IN ('task', 'occupation')),
+    match_method text CHECK (match_method <> ''),
+    description  text,
+    url          text,
+    UNIQUE (dataset, level)
+);
+COMMENT ON TABLE airesilience.usage_dataset IS
+    'Datasets of observed AI usage that count as adoption evidence: task-level (rows in task_usage) or occupation-level (rows in occupation_usage)';
+COMMENT ON COLUMN airesilience.usage_dataset.level IS
+    'task: evidence is the weighted share of the occupation''s tasks with usage in task_usage; occupation: evidence is the coverage stored in occupation_usage';
+COMMENT ON COLUMN airesilience.usage_dataset.match_method IS
+    'How the dataset was matched to the occupations, quoted in the match-quality note (for example: exact task text to O*NET 29.3)';
+
+-- Occupation-level usage, for datasets published per occupation (or per SOC
+-- code, carried to every O*NET occupation of that code).  The generated
+-- level column lets the foreign key admit occupation-level datasets only.
+CREATE TABLE airesilience.occupation_usage (
+    onet_code     text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    dataset       text NOT NULL,
+    level         text NOT NULL GENERATED ALWAYS AS ('occupation') STORED,
+    coverage_pct  float8 NOT NULL CHECK (coverage_pct BETWEEN 0 AND 100),
+    match_quality text CHECK (match_quality <> ''),
+    PRIMARY KEY (onet_code, dataset),
+    FOREIGN KEY (dataset, level) REFERENCES airesilience.usage_dataset (dataset, level) ON DELETE CASCADE
+);
+COMMENT ON TABLE airesilience.occupation_usage IS
+    'Observed AI usage per occupation: coverage 0-100 of its work by a usage dataset, with a match-quality note';
+COMMENT ON COLUMN airesilience.occupation_usage.coverage_pct IS
+    'Share of the occupation''s work with observed AI usage, percent (for example Working with AI coverage x 100)';
+COMMENT ON COLUMN airesilience.occupation_usage.match_quality IS
+    'How this value reached the occupation (for example: SOC-level match); NULL: the dataset''s match_method';
+COMMENT ON COLUMN airesilience.occupation_usage.level IS
+    'Always occupation: the foreign key admits occupation-level datasets only';
+
+CREATE VIEW airesilience.adoption_evidence AS
+SELECT s.onet_code,
+       d.dataset AS evidence,
+       -- weighted mean of 100 x [usage observed]: the weighted share, 0-100,
+       -- NULL when the tasks weigh nothing
+       airesilience.weighted_resilience(CASE WHEN u.share_pct > 0 THEN 100 ELSE 0 END, s.weight) AS value,
+       count(u.task_id) AS tasks_matched,
+       count(*) AS tasks_total,
+       format('%s of %s tasks matched%s; unmatched tasks count as unobserved',
+              count(u.task_id), count(*), ' by ' || d.match_method) AS match_quality
+  FROM airesilience.task_score s
+ CROSS JOIN airesilience.usage_dataset d
+  LEFT JOIN airesilience.task_usage u
+         ON u.onet_code = s.onet_code AND u.task_id = s.task_id AND u.dataset = d.dataset
+ WHERE d.level = 'task'
+ GROUP BY s.onet_code, d.dataset
+UNION ALL
+SELECT u.onet_code,
+       u.dataset,
+       u.coverage_pct,
+       NULL,
+       NULL,
+       coalesce(u.match_quality, d.match_method)
+  FROM airesilience.occupation_usage u
+  JOIN airesilience.usage_dataset d USING (dataset);
+COMMENT ON VIEW airesilience.adoption_evidence IS
+    'Occupation x usage dataset: observed AI usage 0-100 (weighted share of tasks with usage, or stored occupation coverage) and how well the dataset matched';
+COMMENT ON COLUMN airesilience.adoption_evidence.evidence IS 'The usage dataset (airesilience.usage_dataset)';
+COMMENT ON COLUMN airesilience.adoption_evidence.value IS
+    'Task-level: 100 x weight of the tasks with usage (share_pct > 0) / weight of all tasks; occupation-level: coverage_pct';
+COMMENT ON COLUMN airesilience.adoption_evidence.tasks_matched IS 'Tasks the dataset lists (task-level datasets only)';
+COMMENT ON COLUMN airesilience.adoption_evidence.tasks_total IS 'Tasks of the occupation (task-level datasets only)';
+
+CREATE VIEW airesilience.potential_adoption_report AS
+SELECT o.onet_code,
+       p.potential,
+       a.adoption,
+       coalesce(a.evidence_count, 0) AS evidence_count,
+       coalesce(a.evidence, '[]') AS evidence
+  FROM airesilience.occupation o
+  LEFT JOIN (SELECT onet_code,
+                    airesilience.weighted_resilience(exposure, weight) AS potential
+               FROM airesilience.task_score
+              GROUP BY onet_code) p USING (onet_code)
+  LEFT JOIN (SELECT e.onet_code,
+                    avg(e.value) AS adoption,
+                    count(e.value) AS evidence_count,
+                    jsonb_agg(jsonb_build_object('evidence', e.evidence,
+                                                 'title', d.title,
+                                                 'value', e.value,
+                                                 'tasks_matched', e.tasks_matched,
+                                                 'tasks_total', e.tasks_total,
+                                                 'match_quality', e.match_quality)
+                              ORDER BY e.evidence) AS evidence
+               FROM airesilience.adoption_evidence e
+               JOIN airesilience.usage_dataset d ON d.dataset = e.evidence
+              GROUP BY e.onet_code) a USING (onet_code);
+COMMENT ON VIEW airesilience.potential_adoption_report IS
+    'One row per occupation: potential (weighted mean task exposure, 0-100) beside adoption (mean of the observed-usage evidence, 0-100) and the evidence itself';
+COMMENT ON COLUMN airesilience.potential_adoption_report.potential IS
+    'Weighted mean exposure of the rated tasks, task_score weights, 0-100 (= 100 - task resilience); NULL without rated tasks';
+COMMENT ON COLUMN airesilience.potential_adoption_report.adoption IS
+    'Mean of the evidence values, 0-100; NULL when there is no evidence';
+COMMENT ON COLUMN airesilience.potential_adoption_report.evidence_count IS 'Evidence values averaged into adoption';
+COMMENT ON COLUMN airesilience.potential_adoption_report.evidence IS
+    'Array of {evidence, title, value, tasks_matched, tasks_total, match_quality}, ordered by evidence; [] when none';
+
+SELECT pg_catalog.pg_extension_config_dump('airesilience.usage_dataset', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.occupation_usage', '');
