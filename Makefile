@@ -27,7 +27,8 @@ SQL_PARTS = \
 	src/composite.sql \
 	src/similarity.sql \
 	src/seniority_defaults.sql \
-	src/adoption.sql
+	src/adoption.sql \
+	src/raters.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)
