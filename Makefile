@@ -28,7 +28,8 @@ SQL_PARTS = \
 	src/similarity.sql \
 	src/seniority_defaults.sql \
 	src/adoption.sql \
-	src/raters.sql
+	src/raters.sql \
+	src/vectors.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)
