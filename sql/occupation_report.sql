@@ -8,6 +8,7 @@
 --   dispersion = IQR: q1 = 9 + 0.75 * (10 - 9) = 9.75,
 --                     q3 = 41.18 + 0.25 * (72.94 - 41.18) = 49.119...,
 --                     q3 - q1 = 39.369...
+--   confidence: 4 sources, IQR 39.37 >= 39 -> Low (consensus_confidence)
 --   label (resilience6): 25.59 > 22 and not > 35 -> Not Very Resilient
 --   BLS: $50,250, 194,800 jobs (2024), 208,600 (2034), 14,200 openings a year, +7.1 %
 \x on
@@ -15,7 +16,7 @@ SELECT * FROM airesilience.occupation_report WHERE onet_code = '29-2072.00';
 \x off
 
 SELECT onet_code, category, weight_basis, task_count, task_resilience,
-       source_median, source_count, dispersion, label
+       source_median, source_count, dispersion, confidence, label
   FROM airesilience.occupation_report
  ORDER BY onet_code;
 
@@ -53,11 +54,13 @@ SELECT count(*) AS occupations,
 
 -- The headline equals percentile_cont over the same scores, and the label
 -- follows the scheme chosen by the setting.
-SELECT count(*) AS median_mismatches
+SELECT count(*) FILTER (WHERE r.source_median <> p.m) AS median_mismatches,
+       count(*) FILTER (WHERE r.dispersion <> p.iqr) AS iqr_mismatches
   FROM airesilience.occupation_report r
-  JOIN (SELECT onet_code, percentile_cont(0.5) WITHIN GROUP (ORDER BY score) AS m
-          FROM airesilience.source_report GROUP BY onet_code) p USING (onet_code)
- WHERE r.source_median <> p.m;
+  JOIN (SELECT onet_code, percentile_cont(0.5) WITHIN GROUP (ORDER BY score) AS m,
+               percentile_cont(0.75) WITHIN GROUP (ORDER BY score)
+               - percentile_cont(0.25) WITHIN GROUP (ORDER BY score) AS iqr
+          FROM airesilience.source_report GROUP BY onet_code) p USING (onet_code);
 SET airesilience.label_scheme = 'change3';
 SELECT label, count(*) FROM airesilience.occupation_report GROUP BY label ORDER BY label;
 RESET airesilience.label_scheme;

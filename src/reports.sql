@@ -139,10 +139,11 @@ SELECT o.soc_code,
        t.task_resilience,
        t.weight_basis,
        t.task_count,
-       c.source_median,
-       coalesce(c.source_count, 0) AS source_count,
-       c.dispersion,
-       airesilience.score_label(c.source_median) AS label,
+       (c.consensus).median AS source_median,
+       coalesce((c.consensus).n, 0) AS source_count,
+       (c.consensus).iqr AS dispersion,
+       airesilience.consensus_confidence(coalesce((c.consensus).n, 0), (c.consensus).iqr) AS confidence,
+       airesilience.score_label((c.consensus).median) AS label,
        l.median_wage,
        l.employment,
        l.employment_projected,
@@ -155,11 +156,7 @@ SELECT o.soc_code,
        lp.wage_bill_percentile
   FROM airesilience.occupation o
   LEFT JOIN airesilience.occupation_task_resilience t USING (onet_code)
-  LEFT JOIN (SELECT onet_code,
-                    airesilience.source_median(score) AS source_median,
-                    count(*) AS source_count,
-                    percentile_cont(0.75) WITHIN GROUP (ORDER BY score)
-                    - percentile_cont(0.25) WITHIN GROUP (ORDER BY score) AS dispersion
+  LEFT JOIN (SELECT onet_code, airesilience.source_consensus(score) AS consensus
                FROM airesilience.source_report
               GROUP BY onet_code) c USING (onet_code)
   LEFT JOIN airesilience.labor_stats l ON l.soc_code = o.soc_code
@@ -168,6 +165,7 @@ COMMENT ON VIEW airesilience.occupation_report IS
     'One row per occupation: task resilience, median of source scores (the headline), its label, BLS figures';
 COMMENT ON COLUMN airesilience.occupation_report.source_median IS 'Headline score: median of the source scores, 0-100';
 COMMENT ON COLUMN airesilience.occupation_report.dispersion IS 'Interquartile range of the source scores (0 when they agree)';
+COMMENT ON COLUMN airesilience.occupation_report.confidence IS 'consensus_confidence(source_count, dispersion): High, Medium-high, Medium, Low-medium or Low';
 COMMENT ON COLUMN airesilience.occupation_report.label IS 'Label of source_median under the scheme named by the airesilience.label_scheme setting';
 COMMENT ON COLUMN airesilience.occupation_report.growth_percentile IS 'Percentile rank of growth_pct among the SOC codes of labor_stats (0-100)';
 COMMENT ON COLUMN airesilience.occupation_report.openings_percentile IS 'Percentile rank of annual_openings among the SOC codes of labor_stats (0-100)';

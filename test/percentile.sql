@@ -220,8 +220,8 @@ SELECT is((SELECT row(growth_percentile, openings_percentile, wage_bill_percenti
              FROM airesilience.occupation_report WHERE onet_code = '92-0004.00'),
           '(0,75,100)', 'occupation_report shows the three percentiles');
 SELECT is((SELECT array_agg(attname::text ORDER BY attnum) FROM pg_attribute
-            WHERE attrelid = 'airesilience.occupation_report'::regclass AND attnum BETWEEN 1 AND 21),
-          '{soc_code,onet_code,title,category,task_resilience,weight_basis,task_count,source_median,source_count,dispersion,label,median_wage,employment,employment_projected,annual_openings,growth_pct,entry_education,work_experience,growth_percentile,openings_percentile,wage_bill_percentile}',
+            WHERE attrelid = 'airesilience.occupation_report'::regclass AND attnum BETWEEN 1 AND 22),
+          '{soc_code,onet_code,title,category,task_resilience,weight_basis,task_count,source_median,source_count,dispersion,confidence,label,median_wage,employment,employment_projected,annual_openings,growth_pct,entry_education,work_experience,growth_percentile,openings_percentile,wage_bill_percentile}',
           'occupation_report keeps its columns in place and appends the percentiles');
 
 CREATE TEMP TABLE labor_rows AS SELECT soc_code, ctid::text AS old_ctid FROM airesilience.labor_percentile;
