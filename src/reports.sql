@@ -5,6 +5,18 @@
 -- (the planner pushes the condition into every branch; see
 -- sql/single_occupation.sql).
 
+-- The version of the scoring model: the installed extension's version, as
+-- every formula and built-in table ships with it.  Snapshots record it, and
+-- the JSON document reports it (airm.version).
+CREATE FUNCTION airesilience.model_version()
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'airesilience'
+$$;
+COMMENT ON FUNCTION airesilience.model_version() IS
+    'Version of the scoring model: the installed version of the airesilience extension';
+
 -- How much a task counts in its occupation's score.  The basis is chosen per
 -- occupation so that all its tasks are weighed alike: O*NET ratings when
 -- every task has them, otherwise core/supplemental when any task is typed,
