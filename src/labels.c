@@ -12,6 +12,11 @@
  * band_label() runs on every report row and validates its scheme as it goes:
  * a scheme is a few cuts and labels, so one pass over them, reading both
  * arrays in place and copying only the chosen label, is all it costs.
+ *
+ * score_label() labels by a scheme's name.  It reads the scheme's row once
+ * per call site and query, not once per row: the row is kept in fn_extra,
+ * which lives as long as the executor state, and within one query a stable
+ * function sees the table as of one snapshot anyway.
  */
 #include "postgres.h"
 
@@ -19,15 +24,18 @@
 
 #include "access/tupmacs.h"
 #include "catalog/pg_type.h"
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
+#include "utils/guc.h"
 
 #include "compat.h"
 
 PG_FUNCTION_INFO_V1(label_scheme_check);
 PG_FUNCTION_INFO_V1(band_label);
+PG_FUNCTION_INFO_V1(score_label);
 
 /*
  * ARR_DATA_PTR, written out because the macro mixes the signed dataoffset
@@ -156,18 +164,11 @@ label_scheme_check(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(true);
 }
 
-/*
- * band_label(score float8, cuts float8[], labels text[], inclusive boolean)
- *		-> text
- *
- * Infinite scores are allowed: +Infinity lies above every cut, -Infinity
- * below every cut.
- */
-Datum
-band_label(PG_FUNCTION_ARGS)
+/* The label of score under a scheme, validating the scheme as it goes. */
+static text *
+label_of(float8 score, ArrayType *cuts_array, ArrayType *labels_array,
+		 bool inclusive)
 {
-	float8		score = PG_GETARG_FLOAT8(0);
-	bool		inclusive = PG_GETARG_BOOL(3);
 	const float8 *cuts;
 	const struct varlena *label;
 	int			ncuts;
@@ -178,7 +179,7 @@ band_label(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot label a NaN score")));
 
-	cuts = validate_cuts(PG_GETARG_ARRAYTYPE_P(1), &ncuts);
+	cuts = validate_cuts(cuts_array, &ncuts);
 
 	for (band = 0; band < ncuts; band++)
 	{
@@ -186,9 +187,116 @@ band_label(PG_FUNCTION_ARGS)
 			break;
 	}
 
-	label = validate_labels(PG_GETARG_ARRAYTYPE_P(2), ncuts, band);
+	label = validate_labels(labels_array, ncuts, band);
 	Assert(label != NULL);
 
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(VARDATA_ANY(label),
-											  VARSIZE_ANY_EXHDR(label)));
+	return cstring_to_text_with_len(VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label));
+}
+
+/*
+ * band_label(score float8, cuts float8[], labels text[], inclusive boolean)
+ *		-> text
+ *
+ * Infinite scores are allowed: +Infinity lies above every cut, -Infinity
+ * below every cut.
+ */
+Datum
+band_label(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(label_of(PG_GETARG_FLOAT8(0),
+							  PG_GETARG_ARRAYTYPE_P(1),
+							  PG_GETARG_ARRAYTYPE_P(2),
+							  PG_GETARG_BOOL(3)));
+}
+
+/* A label_scheme row, copied into the call site's memory. */
+typedef struct SchemeRow
+{
+	char	   *scheme;
+	ArrayType  *cuts;
+	ArrayType  *labels;
+	bool		inclusive;
+} SchemeRow;
+
+/*
+ * The row of the named scheme, from the call site's cache or the table.  An
+ * unknown name is an error even before any score needs it, so that a
+ * misspelt scheme fails on the first row, NULL score or not.
+ */
+static SchemeRow *
+scheme_row(FmgrInfo *flinfo, const char *name, bool named_by_setting)
+{
+	SchemeRow  *row = (SchemeRow *) flinfo->fn_extra;
+	Oid			argtype = TEXTOID;
+	Datum		arg;
+	bool		isnull;
+	MemoryContext oldcontext;
+
+	if (row != NULL && strcmp(row->scheme, name) == 0)
+		return row;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	arg = CStringGetTextDatum(name);
+	if (SPI_execute_with_args("SELECT cuts, labels, inclusive"
+							  "  FROM airesilience.label_scheme WHERE scheme = $1",
+							  1, &argtype, &arg, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "label scheme lookup failed");
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("label scheme \"%s\" does not exist", name),
+				 named_by_setting ?
+				 errdetail("The scheme is named by the setting airesilience.label_scheme.") : 0,
+				 errhint("The schemes are the rows of airesilience.label_scheme.")));
+
+	oldcontext = MemoryContextSwitchTo(flinfo->fn_mcxt);
+	if (row == NULL)
+		row = palloc0(sizeof(SchemeRow));
+	else
+	{
+		pfree(row->scheme);
+		pfree(row->cuts);
+		pfree(row->labels);
+	}
+	row->scheme = pstrdup(name);
+	row->cuts = DatumGetArrayTypePCopy(SPI_getbinval(SPI_tuptable->vals[0],
+													 SPI_tuptable->tupdesc, 1, &isnull));
+	row->labels = DatumGetArrayTypePCopy(SPI_getbinval(SPI_tuptable->vals[0],
+													   SPI_tuptable->tupdesc, 2, &isnull));
+	row->inclusive = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0],
+												SPI_tuptable->tupdesc, 3, &isnull));
+	MemoryContextSwitchTo(oldcontext);
+	flinfo->fn_extra = row;
+
+	SPI_finish();
+	return row;
+}
+
+/*
+ * score_label(score float8, scheme text) -> text
+ *
+ * scheme NULL: the one the setting airesilience.label_scheme names, or
+ * resilience6 when it is unset or empty.  NULL score: NULL.
+ */
+Datum
+score_label(PG_FUNCTION_ARGS)
+{
+	const char *name;
+	bool		named_by_setting = PG_ARGISNULL(1);
+	SchemeRow  *row;
+
+	if (named_by_setting)
+	{
+		name = GetConfigOption("airesilience.label_scheme", true, false);
+		if (name == NULL || name[0] == '\0')
+			name = "resilience6";
+	}
+	else
+		name = text_to_cstring(PG_GETARG_TEXT_PP(1));
+
+	row = scheme_row(fcinfo->flinfo, name, named_by_setting);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(label_of(PG_GETARG_FLOAT8(0), row->cuts, row->labels, row->inclusive));
 }

@@ -62,39 +62,12 @@ CREATE TRIGGER label_scheme_builtin BEFORE INSERT OR UPDATE OR DELETE ON airesil
 CREATE TRIGGER label_scheme_builtin_truncate BEFORE TRUNCATE ON airesilience.label_scheme
     FOR EACH STATEMENT EXECUTE FUNCTION airesilience.forbid_builtin_change();
 
--- Not SQL: an unknown scheme must raise an error, not return NULL.
+-- In C, to read the scheme once per query rather than once per row (see
+-- src/labels.c); an unknown scheme is an error, not NULL.
 CREATE FUNCTION airesilience.score_label(score float8, scheme text DEFAULT NULL)
 RETURNS text
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    scheme_name text := coalesce(score_label.scheme,
-                                 nullif(current_setting('airesilience.label_scheme', true), ''),
-                                 'resilience6');
-    s record;
-BEGIN
-    -- Look the scheme up even for a NULL score, so a misspelt name fails
-    -- at once rather than at the first row that has a score.
-    SELECT l.cuts, l.labels, l.inclusive INTO s
-      FROM airesilience.label_scheme l
-     WHERE l.scheme = scheme_name;
-    IF NOT FOUND AND score_label.scheme IS NULL THEN
-        RAISE EXCEPTION 'label scheme "%" does not exist', scheme_name
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'The scheme is named by the setting airesilience.label_scheme.',
-                  HINT = 'The schemes are the rows of airesilience.label_scheme.';
-    ELSIF NOT FOUND THEN
-        RAISE EXCEPTION 'label scheme "%" does not exist', scheme_name
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'The schemes are the rows of airesilience.label_scheme.';
-    END IF;
-    IF score_label.score IS NULL THEN
-        RETURN NULL;
-    END IF;
-    RETURN airesilience.band_label(score_label.score, s.cuts, s.labels, s.inclusive);
-END
-$$;
+AS 'MODULE_PATHNAME', 'score_label'
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION airesilience.score_label(float8, text) IS
     'Label of a score under the named scheme; scheme NULL: the one named by the setting airesilience.label_scheme (resilience6 when unset or empty); NULL score -> NULL; unknown scheme -> 22023';
 
