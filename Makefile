@@ -60,7 +60,7 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench deps load-public
+.PHONY: demo test bench bench-serve deps load-public
 
 deps:
 	scripts/ensure-deps.sh
@@ -73,6 +73,11 @@ test:
 
 bench:
 	scripts/bench.sh
+
+# Report and page-query speed on the public data in DATA_DIR (default
+# ../shared/data): needs the JSON document of src/document.sql.
+bench-serve:
+	DATA_DIR="$(DATA_DIR)" scripts/bench-serve.sh
 
 # Loads the public datasets from DATA_DIR into the database named by the
 # libpq variables (PGHOST, PGPORT, PGDATABASE, PGUSER).
