@@ -295,16 +295,18 @@ COMMENT ON FUNCTION airesilience.task_tier_weight(text, float8) IS
 -- Market pressure from the BLS projected growth over the decade: 0 at +10 %
 -- or more (a clearly growing occupation), 50 when flat, 100 at -10 % or
 -- less, linear in between: 50 - 5 x growth.  +/-10 % is about three times
--- the all-occupation average growth of the 2024-34 projections (3.1 %), the
--- range BLS calls "much faster" / "decline" in its outlook wording.
+-- the all-occupation average growth of the 2024-34 projections (3.1 %), well
+-- inside the groups the OOH calls "much faster than average" (7 % or more)
+-- and "decline" (any fall).  NaN is no growth figure: NULL, like a missing
+-- one (least/greatest would call it 100).
 CREATE FUNCTION airesilience.market_pressure(growth_pct float8)
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-    SELECT least(100, greatest(0, 50 - 5 * growth_pct))
+    SELECT CASE WHEN growth_pct <> 'NaN' THEN least(100, greatest(0, 50 - 5 * growth_pct)) END
 $$;
 COMMENT ON FUNCTION airesilience.market_pressure(float8) IS
-    'Market pressure 0-100 from the BLS projected growth %: 50 - 5 x growth, clamped (0 at +10 % or more, 50 at 0 %, 100 at -10 % or less)';
+    'Market pressure 0-100 from the BLS projected growth %: 50 - 5 x growth, clamped (0 at +10 % or more, 50 at 0 %, 100 at -10 % or less); NULL or NaN -> NULL';
 
 -- Entry-barrier erosion from the BLS typical entry-level education: the
 -- lower the credential, the less it shields the entry-level work from
@@ -567,17 +569,19 @@ SELECT pg_catalog.pg_extension_config_dump('airesilience.composite_weight', 'WHE
 
 -- One row per occupation and weighted signal, present or not.  value is the
 -- signal as the preset counts it (100 - value when the orientations differ)
--- and points = weight x value / the sum of the weights of the signals the
+-- and points = value x weight / the sum of the weights of the signals the
 -- occupation has, so the points add up to the score.  A missing signal has
--- NULL value and points.
+-- NULL value and points.  The weight share is taken first: at most 1, so a
+-- weight near the float8 limit neither overflows nor, if subnormal, loses
+-- its digits in the product.
 CREATE VIEW airesilience.composite_signal_report AS
 SELECT o.onet_code,
        w.preset,
        w.signal,
        v.value,
        w.weight,
-       w.weight * v.value
-       / sum(w.weight) FILTER (WHERE v.value IS NOT NULL) OVER (PARTITION BY o.onet_code, w.preset) AS points,
+       v.value * (w.weight
+                  / sum(w.weight) FILTER (WHERE v.value IS NOT NULL) OVER (PARTITION BY o.onet_code, w.preset)) AS points,
        g.orientation <> p.orientation AS flipped
   FROM airesilience.occupation o
  CROSS JOIN airesilience.composite_weight w
@@ -664,15 +668,26 @@ BEGIN
                   HINT = format('The signals are %s.',
                                 (SELECT string_agg(g.signal, ', ' ORDER BY g.signal) FROM airesilience.signal g));
     END IF;
+    -- CASE, not OR: only a JSON number may be cast to numeric.  The bounds
+    -- are the largest and the smallest positive float8 (subnormal): a number
+    -- outside them cannot become a float8 weight.
     SELECT e.key, e.value INTO bad
       FROM jsonb_each(weights) e
-     WHERE jsonb_typeof(e.value) <> 'number' OR (e.value)::numeric <= 0
+     WHERE CASE WHEN jsonb_typeof(e.value) = 'number'
+                THEN (e.value)::numeric NOT BETWEEN 4.9406564584124654e-324 AND 1.7976931348623157e308
+                ELSE true
+           END
      ORDER BY e.key
      LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'weight of signal "%" must be a positive number', bad.key
             USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('It is %s.', bad.value);
+                  DETAIL = CASE WHEN jsonb_typeof(bad.value) <> 'number'
+                                THEN format('It is %s, a JSON %s.', left(bad.value::text, 40), jsonb_typeof(bad.value))
+                                WHEN (bad.value)::numeric > 0
+                                THEN 'It lies outside the range of float8, about 4.9e-324 to 1.8e308.'
+                                ELSE format('It is %s.', left(bad.value::text, 40))
+                           END;
     END IF;
     IF orientation IS NULL THEN
         SELECT array_agg(DISTINCT g.orientation ORDER BY g.orientation) INTO orientations
@@ -692,7 +707,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION airesilience.composite_weights_check(jsonb, text) IS
-    'true for valid ad-hoc weights (a non-empty JSON object of known signals and positive numbers, one orientation unless given); otherwise an error (22023) naming the problem';
+    'true for valid ad-hoc weights (a non-empty JSON object of known signals and positive numbers within float8 range, one orientation unless given); otherwise an error (22023) naming the problem';
 
 -- The composite score under ad-hoc weights, computed as composite_report
 -- computes a preset's.  An SQL function, so the planner inlines it: with an
@@ -710,8 +725,8 @@ AS $$
                    w.signal,
                    v.value,
                    w.weight,
-                   w.weight * v.value
-                   / sum(w.weight) FILTER (WHERE v.value IS NOT NULL) OVER (PARTITION BY o.onet_code) AS points,
+                   v.value * (w.weight
+                              / sum(w.weight) FILTER (WHERE v.value IS NOT NULL) OVER (PARTITION BY o.onet_code)) AS points,
                    w.orientation <> w.target AS flipped
               FROM airesilience.occupation o
              CROSS JOIN (SELECT e.key AS signal,
