@@ -249,12 +249,13 @@ CREATE TRIGGER source_builtin_truncate BEFORE TRUNCATE ON airesilience.source
 -- are persons (BLS publishes thousands: 194.8 is stored as 194800).
 CREATE TABLE airesilience.labor_stats (
     soc_code             text PRIMARY KEY CHECK (soc_code ~ '^[0-9]{2}-[0-9]{4}$'),
-    median_wage          numeric(12, 2) CHECK (median_wage > 0),
+    -- numeric NaN sorts above every number, so "> 0" alone would let it in
+    median_wage          numeric(12, 2) CHECK (median_wage > 0 AND median_wage <> 'NaN'),
     median_wage_topcoded boolean NOT NULL DEFAULT false,
     employment           integer CHECK (employment >= 0),
     employment_projected integer CHECK (employment_projected >= 0),
     annual_openings      integer CHECK (annual_openings >= 0),
-    growth_pct           numeric(6, 1) CHECK (growth_pct >= -100),
+    growth_pct           numeric(6, 1) CHECK (growth_pct >= -100 AND growth_pct <> 'NaN'),
     entry_education      text,
     work_experience      text
 );

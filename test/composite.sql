@@ -597,13 +597,14 @@ SELECT pg_temp.is_near((SELECT score FROM airesilience.composite_report WHERE on
                        pg_temp.expected_score('29-2072.00', 'careervillage'),
                        'CareerVillage follows the new human_contribution (41.04)');
 
--- Unknown wording and a NaN growth give no signal.  (Both change the BLS
+-- Unknown wording and an unknown growth give no signal (labor_stats
+-- rejects a NaN growth; market_pressure(NaN) is NULL, tested above).  (Both change the BLS
 -- panel only for 29-2072's row; the percentiles of growth shift, so only
 -- the presence of the signals is checked.)
-UPDATE airesilience.labor_stats SET entry_education = 'See How to Become One', growth_pct = 'NaN' WHERE soc_code = '29-2072';
+UPDATE airesilience.labor_stats SET entry_education = 'See How to Become One', growth_pct = NULL WHERE soc_code = '29-2072';
 SELECT is((SELECT signals_missing FROM airesilience.composite_report WHERE onet_code = '29-2072.00' AND preset = 'jobpocalypse'),
           '{digital_exposure,entry_barrier_erosion,market_pressure}',
-          'an unknown entry education and a NaN growth drop entry_barrier_erosion and market_pressure');
+          'an unknown entry education and a NULL growth drop entry_barrier_erosion and market_pressure');
 SELECT pg_temp.is_near((SELECT score FROM airesilience.composite_report WHERE onet_code = '29-2072.00' AND preset = 'jobpocalypse'),
                        1000 / 17.0, '... leaving task_exposure alone: 58.82');
 

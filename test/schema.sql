@@ -1,7 +1,7 @@
 -- The data model rejects impossible rows at insert time, each with its SQLSTATE.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(35);
+SELECT plan(37);
 
 INSERT INTO airesilience.category VALUES ('healthcare', 'Healthcare');
 INSERT INTO airesilience.occupation (onet_code, title, category)
@@ -87,6 +87,10 @@ SELECT throws_ok($$INSERT INTO airesilience.labor_stats (soc_code, median_wage) 
                  '23514', NULL, 'labor statistics are keyed by the 6-digit SOC code');
 SELECT throws_ok($$INSERT INTO airesilience.labor_stats (soc_code, growth_pct) VALUES ('29-2072', -120)$$,
                  '23514', NULL, 'a decline beyond -100 % is rejected');
+SELECT throws_ok($$INSERT INTO airesilience.labor_stats (soc_code, growth_pct) VALUES ('29-2072', 'NaN')$$,
+                 '23514', NULL, 'a NaN growth is rejected (numeric NaN sorts above every number)');
+SELECT throws_ok($$INSERT INTO airesilience.labor_stats (soc_code, median_wage) VALUES ('29-2072', 'NaN')$$,
+                 '23514', NULL, 'a NaN wage is rejected');
 
 -- deleting an occupation takes its tasks, ratings and values with it
 DELETE FROM airesilience.occupation;
