@@ -29,7 +29,9 @@ SQL_PARTS = \
 	src/seniority_defaults.sql \
 	src/adoption.sql \
 	src/raters.sql \
-	src/vectors.sql
+	src/vectors.sql \
+	src/snapshot.sql \
+	src/whatif.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)
@@ -60,7 +62,7 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench bench-serve deps load-public
+.PHONY: demo test bench bench-serve deps load-public export-csv
 
 deps:
 	scripts/ensure-deps.sh
@@ -78,6 +80,12 @@ bench:
 # ../shared/data): needs the JSON document of src/document.sql.
 bench-serve:
 	DATA_DIR="$(DATA_DIR)" scripts/bench-serve.sh
+
+# Writes every occupation with its scores and per-source values to OUT
+# (default airesilience-export.csv), from the database named by the libpq
+# variables.
+export-csv:
+	scripts/export-csv.sh "$(or $(OUT),airesilience-export.csv)"
 
 # Loads the public datasets from DATA_DIR into the database named by the
 # libpq variables (PGHOST, PGPORT, PGDATABASE, PGUSER).

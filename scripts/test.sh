@@ -27,8 +27,8 @@ psql -qX -v ON_ERROR_STOP=1 -d airesilience_tap \
 	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION airesilience'
 pg_prove -d airesilience_tap test/*.sql || failed+=(pgTAP)
 
-echo "== dump and restore"
-prove test/*.t || failed+=(dump-restore)
+echo "== prove: dump and restore, CSV export"
+prove test/*.t || failed+=(prove)
 
 echo "== public data"
 data_dir=${DATA_DIR:-../shared/data}

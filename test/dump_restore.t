@@ -15,9 +15,9 @@ trap cleanup EXIT
 q() { psql -qXAt -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 
 tables=(category occupation task rater task_rating source source_value labor_stats occupation_skill related_occupation work_activity task_activity task_usage
-	seniority_level seniority_curve label_scheme)
+	seniority_level seniority_curve label_scheme snapshot snapshot_occupation snapshot_source snapshot_composite)
 reports=(task_report source_report occupation_report seniority_report)
-echo "1..$((2 + ${#tables[@]} + ${#reports[@]}))"
+echo "1..$((3 + ${#tables[@]} + ${#reports[@]}))"
 
 cleanup
 trap cleanup EXIT
@@ -28,6 +28,10 @@ psql -qX -v ON_ERROR_STOP=1 -d "$src" -c 'CREATE EXTENSION airesilience' -f samp
 # user rows beside built-in ones in the tables that hold both
 q "$src" "INSERT INTO airesilience.label_scheme (scheme, cuts, labels) VALUES ('halves', '{50}', '{upper,lower}')" >/dev/null
 q "$src" "INSERT INTO airesilience.seniority_level (level, years, position) VALUES ('principal', 20, 5)" >/dev/null
+# two snapshots, the sample changed in between: user data, kept with their ids
+q "$src" "SELECT airesilience.take_snapshot('sample as loaded')" >/dev/null
+q "$src" "UPDATE airesilience.source_value SET raw_value = 0.25 WHERE onet_code = '29-2072.00' AND source = 'frey_osborne'" >/dev/null
+q "$src" "SELECT airesilience.take_snapshot('MRS''s Frey & Osborne at 0.25')" >/dev/null
 
 if pg_dump -Fc -f "$work/dump" "$src" 2>"$work/dump.err"; then echo "ok 1 - pg_dump"; else echo "not ok 1 - pg_dump"; sed 's/^/# /' "$work/dump.err"; fi
 if pg_restore --exit-on-error -d "$dst" "$work/dump" 2>"$work/restore.err"; then
@@ -49,3 +53,14 @@ for rel in "${tables[@]}" "${reports[@]}"; do
 		echo "#   after:  $b"
 	fi
 done
+
+# The id sequence is dumped too: the next snapshot after a restore does not
+# reuse an id.
+n=$((n + 1))
+next=$(q "$dst" "SELECT airesilience.take_snapshot()" 2>&1 || true)
+if [ "$next" = "3" ]; then
+	echo "ok $n - snapshot ids continue after restore (next id 3)"
+else
+	echo "not ok $n - snapshot ids continue after restore"
+	echo "#   next id: $next, want 3"
+fi

@@ -1,0 +1,314 @@
+-- Snapshots: a scoring run, recorded.
+--
+-- take_snapshot() stores what the reports say at that moment: one header row
+-- (when, under which model version and label scheme, with an optional note)
+-- and, for every occupation, its occupation_report scores, its per-source
+-- scores (source_report) and its composite scores per preset
+-- (composite_report).  snapshot_report() reads a snapshot back as the
+-- occupation report was; snapshot_changes() compares two snapshots.
+--
+-- Decisions:
+--   * The rows copy what the reports computed, not the inputs: a snapshot
+--     reads the same after the data, the formulas (a new model version) or
+--     the label scheme change, which is what makes two of them comparable.
+--   * No foreign key to occupation: an occupation deleted or recoded later
+--     stays in the snapshots that saw it (snapshot_changes reports it as
+--     removed); title and category are copied for that reason.
+--   * Snapshots are immutable.  Stored rows cannot be updated (23001); a
+--     snapshot is removed whole by deleting its header row, which cascades
+--     to its rows; deleting some of its rows alone, or truncating, is
+--     refused (23001).  Inserting is not refused, because pg_restore writes
+--     the rows back that way; take_snapshot() is the way to make one.
+--   * User data: the tables and the id sequence are configuration tables, so
+--     pg_dump keeps every snapshot, with its id.
+--   * An unknown or NULL snapshot id is an error (22023), not an empty
+--     result: an empty result would read as "no occupations".
+
+CREATE SEQUENCE airesilience.snapshot_id_seq;
+COMMENT ON SEQUENCE airesilience.snapshot_id_seq IS
+    'Snapshot ids; dumped with the snapshots, so ids keep increasing after a restore';
+
+CREATE TABLE airesilience.snapshot (
+    snapshot_id   bigint PRIMARY KEY DEFAULT nextval('airesilience.snapshot_id_seq'),
+    taken_at      timestamptz NOT NULL DEFAULT statement_timestamp(),
+    model_version text NOT NULL,
+    label_scheme  text NOT NULL,
+    note          text
+);
+ALTER SEQUENCE airesilience.snapshot_id_seq OWNED BY airesilience.snapshot.snapshot_id;
+COMMENT ON TABLE airesilience.snapshot IS
+    'One row per recorded scoring run (take_snapshot): when, under which model version and label scheme; delete a row to remove that snapshot whole';
+COMMENT ON COLUMN airesilience.snapshot.taken_at IS 'Start of the statement that took the snapshot';
+COMMENT ON COLUMN airesilience.snapshot.model_version IS 'model_version() when the snapshot was taken';
+COMMENT ON COLUMN airesilience.snapshot.label_scheme IS
+    'The scheme of snapshot_occupation.label: the airesilience.label_scheme setting when the snapshot was taken (resilience6 when unset)';
+
+CREATE TABLE airesilience.snapshot_occupation (
+    snapshot_id     bigint NOT NULL REFERENCES airesilience.snapshot ON DELETE CASCADE,
+    onet_code       text NOT NULL,
+    title           text NOT NULL,
+    category        text NOT NULL,
+    task_resilience float8,
+    weight_basis    text,
+    task_count      bigint,
+    source_median   float8,
+    source_count    bigint NOT NULL,
+    dispersion      float8,
+    confidence      text NOT NULL,
+    label           text,
+    PRIMARY KEY (snapshot_id, onet_code)
+);
+COMMENT ON TABLE airesilience.snapshot_occupation IS
+    'Snapshot x occupation: the occupation_report scores when the snapshot was taken';
+COMMENT ON COLUMN airesilience.snapshot_occupation.source_median IS 'The headline score then: median of the source scores, 0-100';
+COMMENT ON COLUMN airesilience.snapshot_occupation.label IS 'Label of source_median under the snapshot''s label_scheme';
+
+CREATE TABLE airesilience.snapshot_source (
+    snapshot_id   bigint NOT NULL,
+    onet_code     text NOT NULL,
+    source        text NOT NULL,
+    raw_value     float8 NOT NULL,
+    score         float8,
+    normalization text NOT NULL,
+    PRIMARY KEY (snapshot_id, onet_code, source),
+    FOREIGN KEY (snapshot_id, onet_code) REFERENCES airesilience.snapshot_occupation ON DELETE CASCADE
+);
+COMMENT ON TABLE airesilience.snapshot_source IS
+    'Snapshot x occupation x source: the source_report raw value and 0-100 score when the snapshot was taken';
+
+CREATE TABLE airesilience.snapshot_composite (
+    snapshot_id  bigint NOT NULL,
+    onet_code    text NOT NULL,
+    preset       text NOT NULL,
+    score        float8,
+    label        text,
+    signals_used integer NOT NULL,
+    coverage     float8 NOT NULL,
+    breakdown    jsonb NOT NULL,
+    PRIMARY KEY (snapshot_id, onet_code, preset),
+    FOREIGN KEY (snapshot_id, onet_code) REFERENCES airesilience.snapshot_occupation ON DELETE CASCADE
+);
+COMMENT ON TABLE airesilience.snapshot_composite IS
+    'Snapshot x occupation x preset: the composite_report score, label, coverage and breakdown when the snapshot was taken';
+
+-- One guard for the four tables.  A cascaded delete runs after its header
+-- row is gone, which is how it is told apart from deleting part of a
+-- snapshot.
+CREATE FUNCTION airesilience.snapshot_immutable() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION 'cannot truncate %.%: snapshots are removed whole, one at a time', TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation',
+                  HINT = 'DELETE FROM airesilience.snapshot removes snapshots with all their rows.';
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        RAISE EXCEPTION 'cannot update %.%: snapshots are immutable', TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation',
+                  DETAIL = format('Snapshot %s records the reports as they were when it was taken.', OLD.snapshot_id),
+                  HINT = 'Take a new snapshot with airesilience.take_snapshot().';
+    END IF;
+    IF EXISTS (SELECT FROM airesilience.snapshot s WHERE s.snapshot_id = OLD.snapshot_id) THEN
+        RAISE EXCEPTION 'cannot delete rows of snapshot % from %.%: snapshots are removed whole',
+                        OLD.snapshot_id, TG_TABLE_SCHEMA, TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation',
+                  HINT = format('DELETE FROM airesilience.snapshot WHERE snapshot_id = %s removes the snapshot with all its rows.',
+                                OLD.snapshot_id);
+    END IF;
+    RETURN OLD;
+END
+$$;
+COMMENT ON FUNCTION airesilience.snapshot_immutable() IS
+    'Trigger: snapshot rows cannot be updated, truncated, or deleted except with their snapshot''s header row (23001)';
+
+CREATE TRIGGER snapshot_immutable BEFORE UPDATE ON airesilience.snapshot
+    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapshot_occupation
+    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_occupation
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapshot_source
+    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_source
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapshot_composite
+    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_composite
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
+COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot IS 'Snapshot headers cannot be updated';
+COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot IS 'Snapshots are deleted, not truncated';
+COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_occupation IS
+    'Rows cannot be updated, nor deleted apart from their snapshot';
+COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_occupation IS 'Snapshots are deleted, not truncated';
+COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_source IS
+    'Rows cannot be updated, nor deleted apart from their snapshot';
+COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_source IS 'Snapshots are deleted, not truncated';
+COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_composite IS
+    'Rows cannot be updated, nor deleted apart from their snapshot';
+COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_composite IS 'Snapshots are deleted, not truncated';
+
+SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_occupation', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_source', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_composite', '');
+
+-- One statement writes the whole snapshot, so the three reports it copies
+-- see one state of the data even while other sessions load.  The label
+-- scheme is looked up first: an unknown one fails (22023) even when there
+-- are no occupations to label.
+CREATE FUNCTION airesilience.take_snapshot(note text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    scheme text := coalesce(nullif(current_setting('airesilience.label_scheme', true), ''), 'resilience6');
+    taken bigint;
+BEGIN
+    PERFORM airesilience.score_label(NULL);
+    WITH header AS (
+        INSERT INTO airesilience.snapshot (model_version, label_scheme, note)
+        VALUES (airesilience.model_version(), scheme, take_snapshot.note)
+        RETURNING snapshot_id),
+    occupations AS (
+        INSERT INTO airesilience.snapshot_occupation
+            (snapshot_id, onet_code, title, category, task_resilience, weight_basis, task_count,
+             source_median, source_count, dispersion, confidence, label)
+        SELECT h.snapshot_id, r.onet_code, r.title, r.category, r.task_resilience, r.weight_basis, r.task_count,
+               r.source_median, r.source_count, r.dispersion, r.confidence, r.label
+          FROM header h, airesilience.occupation_report r),
+    sources AS (
+        INSERT INTO airesilience.snapshot_source (snapshot_id, onet_code, source, raw_value, score, normalization)
+        SELECT h.snapshot_id, r.onet_code, r.source, r.raw_value, r.score, r.normalization
+          FROM header h, airesilience.source_report r),
+    composites AS (
+        INSERT INTO airesilience.snapshot_composite
+            (snapshot_id, onet_code, preset, score, label, signals_used, coverage, breakdown)
+        SELECT h.snapshot_id, r.onet_code, r.preset, r.score, r.label, r.signals_used, r.coverage, r.breakdown
+          FROM header h, airesilience.composite_report r)
+    SELECT h.snapshot_id INTO taken FROM header h;
+    RETURN taken;
+END
+$$;
+COMMENT ON FUNCTION airesilience.take_snapshot(text) IS
+    'Records the current occupation, source and composite reports of every occupation as a new snapshot and returns its id; unknown label scheme -> 22023';
+
+-- Fails (22023) unless every id names a snapshot; true otherwise, so that it
+-- can stand as a condition that runs once, before any row.
+CREATE FUNCTION airesilience.snapshot_check(VARIADIC snapshot_ids bigint[])
+RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    missing bigint;
+BEGIN
+    IF snapshot_ids IS NULL OR array_position(snapshot_ids, NULL) IS NOT NULL THEN
+        RAISE EXCEPTION 'snapshot id must not be NULL'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT i INTO missing
+      FROM unnest(snapshot_ids) i
+     WHERE NOT EXISTS (SELECT FROM airesilience.snapshot s WHERE s.snapshot_id = i)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'snapshot % does not exist', missing
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The snapshots are the rows of airesilience.snapshot.';
+    END IF;
+    RETURN true;
+END
+$$;
+COMMENT ON FUNCTION airesilience.snapshot_check(bigint[]) IS
+    'true when every id names a snapshot; NULL or unknown id -> 22023';
+
+-- SQL functions, so the planner inlines them: a condition on onet_code
+-- reaches the primary keys of the snapshot tables.  The check is a
+-- condition without columns, run once before any row.  Ids are compared
+-- through coalesce(id, 0) (ids start at 1): a comparison with a NULL
+-- constant would be folded to false, and the planner would then drop the
+-- whole query, check included, instead of failing.
+CREATE FUNCTION airesilience.snapshot_report(snapshot_id bigint)
+RETURNS TABLE (snapshot_id bigint, taken_at timestamptz, model_version text, label_scheme text,
+               onet_code text, title text, category text, task_resilience float8, weight_basis text,
+               task_count bigint, source_median float8, source_count bigint, dispersion float8,
+               confidence text, label text)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT s.snapshot_id, s.taken_at, s.model_version, s.label_scheme,
+           o.onet_code, o.title, o.category, o.task_resilience, o.weight_basis,
+           o.task_count, o.source_median, o.source_count, o.dispersion,
+           o.confidence, o.label
+      FROM airesilience.snapshot s
+      JOIN airesilience.snapshot_occupation o ON o.snapshot_id = s.snapshot_id
+     WHERE s.snapshot_id = coalesce($1, 0)
+       AND airesilience.snapshot_check($1)
+$$;
+COMMENT ON FUNCTION airesilience.snapshot_report(bigint) IS
+    'The occupation report as recorded by a snapshot, one row per occupation; NULL or unknown id -> 22023';
+
+-- Per occupation present in either snapshot.  Two branches rather than a
+-- full join, so that a condition on onet_code reaches both.  A source (a
+-- preset) counts as changed when its score (score or label) differs or it
+-- is present in only one of the two snapshots; an occupation is changed
+-- when its headline score, label or confidence, a source or a preset is.
+CREATE FUNCTION airesilience.snapshot_changes(from_id bigint, to_id bigint)
+RETURNS TABLE (onet_code text, title text, change text,
+               old_score float8, new_score float8, delta float8,
+               old_label text, new_label text, old_confidence text, new_confidence text,
+               sources_changed text[], presets_changed text[])
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT x.onet_code, x.title,
+           CASE WHEN x.old_count IS NULL THEN 'added'
+                WHEN x.new_count IS NULL THEN 'removed'
+                WHEN (x.old_score, x.old_label, x.old_confidence) IS DISTINCT FROM (x.new_score, x.new_label, x.new_confidence)
+                     OR cardinality(c.sources) > 0 OR cardinality(k.presets) > 0 THEN 'changed'
+                ELSE 'unchanged'
+           END,
+           x.old_score, x.new_score, x.new_score - x.old_score,
+           x.old_label, x.new_label, x.old_confidence, x.new_confidence,
+           c.sources, k.presets
+      FROM (SELECT a.onet_code, coalesce(b.title, a.title) AS title,
+                   a.source_count AS old_count, b.source_count AS new_count,
+                   a.source_median AS old_score, b.source_median AS new_score,
+                   a.label AS old_label, b.label AS new_label,
+                   a.confidence AS old_confidence, b.confidence AS new_confidence
+              FROM airesilience.snapshot_occupation a
+              LEFT JOIN airesilience.snapshot_occupation b ON b.snapshot_id = coalesce($2, 0) AND b.onet_code = a.onet_code
+             WHERE a.snapshot_id = coalesce($1, 0)
+            UNION ALL
+            SELECT b.onet_code, b.title,
+                   NULL, b.source_count,
+                   NULL, b.source_median,
+                   NULL, b.label,
+                   NULL, b.confidence
+              FROM airesilience.snapshot_occupation b
+             WHERE b.snapshot_id = coalesce($2, 0)
+               AND NOT EXISTS (SELECT FROM airesilience.snapshot_occupation a
+                                WHERE a.snapshot_id = coalesce($1, 0) AND a.onet_code = b.onet_code)) x
+     CROSS JOIN LATERAL (
+            SELECT coalesce(array_agg(coalesce(p.source, q.source) ORDER BY coalesce(p.source, q.source)), '{}') AS sources
+              FROM (SELECT v.source, v.score FROM airesilience.snapshot_source v
+                     WHERE v.snapshot_id = coalesce($1, 0) AND v.onet_code = x.onet_code) p
+              FULL JOIN (SELECT v.source, v.score FROM airesilience.snapshot_source v
+                          WHERE v.snapshot_id = coalesce($2, 0) AND v.onet_code = x.onet_code) q ON q.source = p.source
+             WHERE p.score IS DISTINCT FROM q.score
+                OR p.source IS NULL OR q.source IS NULL) c
+     CROSS JOIN LATERAL (
+            SELECT coalesce(array_agg(coalesce(p.preset, q.preset) ORDER BY coalesce(p.preset, q.preset)), '{}') AS presets
+              FROM (SELECT v.preset, v.score, v.label FROM airesilience.snapshot_composite v
+                     WHERE v.snapshot_id = coalesce($1, 0) AND v.onet_code = x.onet_code) p
+              FULL JOIN (SELECT v.preset, v.score, v.label FROM airesilience.snapshot_composite v
+                          WHERE v.snapshot_id = coalesce($2, 0) AND v.onet_code = x.onet_code) q ON q.preset = p.preset
+             WHERE (p.score, p.label) IS DISTINCT FROM (q.score, q.label)
+                OR p.preset IS NULL OR q.preset IS NULL) k
+     WHERE airesilience.snapshot_check($1, $2)
+$$;
+COMMENT ON FUNCTION airesilience.snapshot_changes(bigint, bigint) IS
+    'Per occupation in either snapshot: added, removed, changed or unchanged from from_id to to_id, old and new headline score, delta = new - old, old and new label and confidence, the sources and presets whose score changed; NULL or unknown id -> 22023';
