@@ -26,6 +26,7 @@ SQL_PARTS = \
 	src/reports.sql \
 	src/composite.sql \
 	src/similarity.sql \
+	src/search.sql \
 	src/seniority_defaults.sql \
 	src/adoption.sql \
 	src/raters.sql \

@@ -24,14 +24,19 @@
 -- Ownership (what "replace" touches): occupations, tasks and the O*NET
 -- tables (skills, related occupations, work activities, task activities),
 -- labor statistics, the ratings of the raters gpt4 and human, the values of
--- the sources working_with_ai, digital_exposure and frey_osborne, and the
--- task usage of the dataset anthropic_2025_02_10.  Occupations and tasks
--- that are in the new data are updated in place, so ratings or values that
--- other raters and sources hold for them survive; occupations and tasks that
--- are no longer in O*NET are deleted (with their dependent rows).  Categories
--- are upserted and never deleted (seniority curves reference them).  Label
--- schemes, seniority levels and curves, and any other source or rater are
--- never touched.
+-- the sources working_with_ai, digital_exposure and frey_osborne, the task
+-- usage of the dataset anthropic_2025_02_10, the occupation usage of the
+-- dataset working_with_ai_coverage (both datasets are upserted in
+-- usage_dataset), and the alternate titles of the sources bls_ooh,
+-- bls_projections and frey_osborne.  Occupations and tasks that are in the
+-- new data are updated in place, so ratings or values that other raters and
+-- sources hold for them survive; occupations and tasks that are no longer in
+-- O*NET are deleted (with their dependent rows).  Categories are upserted
+-- and never deleted (seniority curves reference them).  At the end, every
+-- category without a seniority curve gets the default one
+-- (install_default_seniority_curves); a curve that exists is never
+-- replaced.  Label schemes, seniority levels, aliases added by hand (another
+-- source) and any other source, rater or usage dataset are never touched.
 --
 -- Rule for cross-references: a reference between two O*NET files (a task of
 -- an unknown occupation, a rating of an unknown task) is an error, because
@@ -935,6 +940,57 @@ SELECT pg_temp.progress('working-with-ai/soc_ai_applicability_scores.csv',
                                 WHERE u.soc_code = left(v.onet_code, 7))),
            (SELECT count(*) FROM pg_temp.working_with_ai_use WHERE aggregate)));
 
+-- Coverage, the adoption evidence of the dataset working_with_ai_coverage:
+-- coverage_user, the importance- and relevance-weighted share of the
+-- occupation's work activities (IWAs) that users sought AI help with in
+-- Bing Copilot conversations.  The user side, not the AI side, because
+-- evidence of adoption is what people bring to AI from their work.  It
+-- reaches the occupations as the applicability score does: the O*NET
+-- occupations of the SOC code, else the BLS aggregate code of the NEM
+-- crosswalk; each row's match_quality says which.
+SELECT pg_temp.stage('working-with-ai/soc_metrics.csv',
+    '{soc_code,title,coverage_user,coverage_ai,completion_user,completion_ai,feedback_positive_fraction_user,feedback_positive_fraction_ai,impact_scope_user,impact_scope_ai,ai_applicability_score_user,ai_applicability_score_ai}',
+    '{SOC Code,title,coverage_user,coverage_ai,completion_user,completion_ai,feedback_positive_fraction_user,feedback_positive_fraction_ai,impact_scope_user,impact_scope_ai,ai_applicability_score_user,ai_applicability_score_ai}') AS copy \gset
+\set SHOW_CONTEXT errors
+:copy
+\set SHOW_CONTEXT never
+DO $$ BEGIN
+    PERFORM pg_temp.check_header('working-with-ai/soc_metrics.csv');
+    PERFORM pg_temp.require_soc_code('working-with-ai/soc_metrics.csv', 'soc_code');
+    PERFORM pg_temp.require_number('working-with-ai/soc_metrics.csv', 'coverage_user', 0, 1);
+    PERFORM pg_temp.require_unique('working-with-ai/soc_metrics.csv', 't.soc_code', 'SOC Code');
+END $$;
+CREATE TEMP TABLE coverage_match ON COMMIT DROP AS
+SELECT o.onet_code, m.soc_code, m.coverage_user::float8 * 100 AS coverage_pct, false AS aggregate
+  FROM pg_temp.new_occupation o
+  JOIN pg_temp."working-with-ai/soc_metrics.csv" m ON m.soc_code = left(o.onet_code, 7)
+UNION ALL
+SELECT o.onet_code, m.soc_code, m.coverage_user::float8 * 100, true
+  FROM pg_temp.new_occupation o
+  JOIN pg_temp.nem n USING (onet_code)
+  JOIN pg_temp."working-with-ai/soc_metrics.csv" m ON m.soc_code = n.nem_code
+ WHERE NOT EXISTS (SELECT FROM pg_temp."working-with-ai/soc_metrics.csv" d WHERE d.soc_code = left(o.onet_code, 7));
+CREATE TEMP TABLE new_occupation_usage ON COMMIT DROP AS
+SELECT c.onet_code, 'working_with_ai_coverage'::text AS dataset, c.coverage_pct,
+       CASE WHEN c.aggregate
+            THEN format('BLS aggregate code %s (NEM crosswalk): one value for its %s O*NET occupations',
+                        c.soc_code, count(*) OVER (PARTITION BY c.soc_code))
+            WHEN count(*) OVER (PARTITION BY c.soc_code) = 1
+            THEN format('SOC 2018 code %s, of this occupation alone', c.soc_code)
+            ELSE format('SOC 2018 code %s: one value for its %s O*NET occupations',
+                        c.soc_code, count(*) OVER (PARTITION BY c.soc_code))
+       END AS match_quality
+  FROM pg_temp.coverage_match c;
+ALTER TABLE new_occupation_usage ADD PRIMARY KEY (onet_code, dataset);
+SELECT pg_temp.progress('working-with-ai/soc_metrics.csv',
+    (SELECT count(DISTINCT soc_code) FROM pg_temp.coverage_match),
+    ARRAY[[((SELECT read FROM pg_temp.staged_file WHERE file = 'working-with-ai/soc_metrics.csv')
+            - (SELECT count(DISTINCT soc_code) FROM pg_temp.coverage_match))::text,
+           'SOC code of no O*NET occupation']],
+    format('occupation_usage working_with_ai_coverage (coverage_user x 100) of %s occupations (%s of them through BLS aggregate codes)',
+           (SELECT count(*) FROM pg_temp.new_occupation_usage),
+           (SELECT count(*) FROM pg_temp.coverage_match WHERE aggregate)));
+
 ------------------------------------------------------------------------------
 -- Frey & Osborne: probability of computerisation per SOC 2010 code
 ------------------------------------------------------------------------------
@@ -1073,6 +1129,51 @@ SELECT pg_temp.progress('anthropic-economic-index/onet_task_mappings.csv',
            (SELECT count(DISTINCT onet_code) FROM pg_temp.new_task_usage)));
 
 ------------------------------------------------------------------------------
+-- Alternate titles: the names the other datasets give an occupation
+------------------------------------------------------------------------------
+
+-- search_occupations() finds an occupation by its title and by these
+-- names.  Each dataset names occupations its own way:
+--   bls_ooh          the title of the occupation's OOH profile (the
+--                    profile matched above: 'Registered nurses' for the
+--                    nursing specialties 29-1141.01 to .04);
+--   bls_projections  the NEM title of the occupation's SOC code, or of the
+--                    BLS aggregate code the NEM crosswalk gives it;
+--   frey_osborne     the SOC 2010 title of each 2010 code the crosswalk
+--                    carries to the occupation's SOC code ('Software
+--                    developers, applications' for 15-1252.00).
+-- A name is kept only where it differs from the O*NET title by more than
+-- case, spaces and punctuation, and once per occupation (the first source
+-- in the order above names it).  O*NET's own Alternate Titles file is not
+-- in the data collection.
+CREATE TEMP TABLE named ON COMMIT DROP AS
+SELECT p.onet_code, btrim(b.title) AS alias, 'bls_ooh'::text AS source, 1 AS priority
+  FROM pg_temp.occupation_profile p JOIN pg_temp."bls-ooh/occupations.csv" b USING (slug)
+UNION ALL
+SELECT c.onet_code, btrim(t.title), 'bls_projections', 2
+  FROM (SELECT onet_code, left(onet_code, 7) AS code FROM pg_temp.new_occupation
+        UNION
+        SELECT onet_code, nem_code FROM pg_temp.nem) c
+  JOIN pg_temp."bls-projections/occupation_table_1.2.csv" t USING (code)
+UNION ALL
+SELECT o.onet_code, btrim(f.occupation), 'frey_osborne', 3
+  FROM pg_temp.new_occupation o
+  JOIN pg_temp."frey-osborne/crosswalk_soc2010_to_soc2018.csv" x ON x.soc2018 = left(o.onet_code, 7)
+  JOIN pg_temp."frey-osborne/frey_osborne_automation_risk_index_clean.csv" f ON f.soc2010 = x.soc2010;
+-- A name compared with another: lower case, words only.
+CREATE FUNCTION pg_temp.name_key(name text)
+RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT btrim(regexp_replace(lower(name), '[^[:alnum:]]+', ' ', 'g'))
+$$;
+CREATE TEMP TABLE new_alias ON COMMIT DROP AS
+SELECT DISTINCT ON (a.onet_code, pg_temp.name_key(a.alias)) a.onet_code, a.alias, a.source
+  FROM pg_temp.named a
+  JOIN pg_temp.new_occupation o USING (onet_code)
+ WHERE pg_temp.name_key(a.alias) NOT IN ('', pg_temp.name_key(o.title))
+ ORDER BY a.onet_code, pg_temp.name_key(a.alias), a.priority, a.alias;
+
+------------------------------------------------------------------------------
 -- Apply: replace the loader's rows
 ------------------------------------------------------------------------------
 
@@ -1131,6 +1232,43 @@ DELETE FROM airesilience.task_usage WHERE dataset = 'anthropic_2025_02_10';
 INSERT INTO airesilience.task_usage (onet_code, task_id, dataset, share_pct)
 SELECT onet_code, task_id, dataset, share_pct FROM pg_temp.new_task_usage;
 
+-- The usage datasets, registered so that potential_adoption_report counts
+-- them as adoption evidence.
+INSERT INTO airesilience.usage_dataset (dataset, title, level, match_method, description, url) VALUES
+    ('anthropic_2025_02_10', 'Anthropic Economic Index 2025-02-10: Claude.ai conversations per task', 'task',
+     'exact task text (lower-cased, trimmed) to O*NET 29.3',
+     'Share of Claude.ai conversations mapped to each O*NET task statement (Handa et al., 2025); a task with a share above 0 has observed usage',
+     'https://huggingface.co/datasets/Anthropic/EconomicIndex'),
+    ('working_with_ai_coverage', 'Microsoft Working with AI: coverage of user goals', 'occupation',
+     'SOC 2018 code to its O*NET occupations (BLS aggregate codes through the NEM crosswalk)',
+     'coverage_user x 100: the importance- and relevance-weighted share of the occupation''s work activities (IWAs) that users sought help with in more than 0.05 % of Bing Copilot conversations (Tomlinson et al., 2025)',
+     'https://github.com/microsoft/working-with-ai')
+ON CONFLICT (dataset) DO UPDATE
+   SET title = EXCLUDED.title, level = EXCLUDED.level, match_method = EXCLUDED.match_method,
+       description = EXCLUDED.description, url = EXCLUDED.url
+ WHERE (airesilience.usage_dataset.title, airesilience.usage_dataset.level, airesilience.usage_dataset.match_method,
+        airesilience.usage_dataset.description, airesilience.usage_dataset.url)
+       IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.level, EXCLUDED.match_method, EXCLUDED.description, EXCLUDED.url);
+DELETE FROM airesilience.occupation_usage WHERE dataset = 'working_with_ai_coverage';
+INSERT INTO airesilience.occupation_usage (onet_code, dataset, coverage_pct, match_quality)
+SELECT onet_code, dataset, coverage_pct, match_quality FROM pg_temp.new_occupation_usage;
+
+-- Alternate titles: the loader's sources are replaced; a name someone added
+-- by hand (another source) stays, and the loader does not add it again.
+DELETE FROM airesilience.occupation_alias WHERE source IN ('bls_ooh', 'bls_projections', 'frey_osborne');
+INSERT INTO airesilience.occupation_alias (onet_code, alias, source)
+SELECT onet_code, alias, source FROM pg_temp.new_alias
+ON CONFLICT DO NOTHING;
+SELECT format('occupation_alias: %s alternate titles of %s occupations (bls_ooh %s, bls_projections %s, frey_osborne %s); %s names equal to the O*NET title or named by an earlier source not kept, %s already added by hand',
+              (SELECT count(*) FROM airesilience.occupation_alias WHERE source IN ('bls_ooh', 'bls_projections', 'frey_osborne')),
+              (SELECT count(DISTINCT onet_code) FROM airesilience.occupation_alias WHERE source IN ('bls_ooh', 'bls_projections', 'frey_osborne')),
+              (SELECT count(*) FROM airesilience.occupation_alias WHERE source = 'bls_ooh'),
+              (SELECT count(*) FROM airesilience.occupation_alias WHERE source = 'bls_projections'),
+              (SELECT count(*) FROM airesilience.occupation_alias WHERE source = 'frey_osborne'),
+              (SELECT count(*) FROM pg_temp.named) - (SELECT count(*) FROM pg_temp.new_alias),
+              (SELECT count(*) FROM pg_temp.new_alias) - (SELECT count(*) FROM airesilience.occupation_alias
+                                                          WHERE source IN ('bls_ooh', 'bls_projections', 'frey_osborne')));
+
 INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, description, url) VALUES
     ('working_with_ai', 'Microsoft Working with AI: AI applicability', 'exposure', 0, 1,
      'How much of an occupation''s work activities AI already helps with or performs in Bing Copilot conversations (Tomlinson et al., 2025), per 6-digit SOC code',
@@ -1163,6 +1301,14 @@ SELECT format('loaded %s occupations (%s with tasks), %s tasks, %s task ratings,
               (SELECT count(*) FROM airesilience.task_rating),
               (SELECT count(*) FROM airesilience.source_value),
               (SELECT count(*) FROM airesilience.labor_stats),
+              (SELECT count(*) FROM airesilience.category));
+
+-- Every category gets a seniority curve, so that seniority_report has rows
+-- for the public data; a curve that exists (written by hand, or a default
+-- of an earlier load) is never replaced.
+SELECT count(*) AS curves_before FROM airesilience.seniority_curve \gset
+SELECT format('seniority_curve: %s default curves installed, %s curves there before kept (%s categories)',
+              airesilience.install_default_seniority_curves(), :curves_before,
               (SELECT count(*) FROM airesilience.category));
 
 COMMIT;

@@ -14,6 +14,6 @@ PGSANDBOX_OPTS="-c shared_buffers=1GB -c work_mem=$work_mem -c max_parallel_work
 	scripts/pgsandbox.sh start "$sandbox" >"$sandbox.env"
 eval "$(cat "$sandbox.env")"; rm -f "$sandbox.env"
 
-psql -qX -d postgres -c 'CREATE EXTENSION airesilience'
+psql -qX -d postgres -c 'CREATE EXTENSION airesilience CASCADE'
 echo "PostgreSQL $(psql -XAt -d postgres -c 'SHOW server_version'), work_mem $work_mem, $(nproc) cores"
 psql -qX -d postgres -v rows="$rows" -v reps="$reps" -f bench/bench.sql

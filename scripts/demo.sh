@@ -17,7 +17,7 @@ eval "$(scripts/pgsandbox.sh start "$sandbox")"
 export PGDATABASE=airesilience_demo
 
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $PGDATABASE"
-psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION airesilience'
+psql -qX -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION airesilience CASCADE'
 if [ -n "$data_dir" ]; then
 	scripts/load-public.sh "$data_dir"
 	scope=category     # a thousand occupations: list only the same category

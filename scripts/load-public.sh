@@ -37,6 +37,7 @@ files=(
 	"bls-ooh/scores.json"
 	"bls-projections/occupation_table_1.2.csv"
 	"working-with-ai/soc_ai_applicability_scores.csv"
+	"working-with-ai/soc_metrics.csv"
 	"frey-osborne/crosswalk_soc2010_to_soc2018.csv"
 	"frey-osborne/frey_osborne_automation_risk_index_clean.csv"
 	"gpts-are-gpts/full_labelset.tsv"

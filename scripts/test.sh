@@ -24,7 +24,7 @@ fi
 echo "== pgTAP"
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c 'CREATE DATABASE airesilience_tap'
 psql -qX -v ON_ERROR_STOP=1 -d airesilience_tap \
-	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION airesilience'
+	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION airesilience CASCADE'
 pg_prove -d airesilience_tap test/*.sql || failed+=(pgTAP)
 
 echo "== prove: dump and restore, CSV export"

@@ -1,5 +1,5 @@
 -- Install the extension and the project's sample data set.
-CREATE EXTENSION airesilience;
+CREATE EXTENSION airesilience CASCADE;
 \set ECHO none
 \i sample/sample.sql
 \set ECHO all

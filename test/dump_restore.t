@@ -15,7 +15,8 @@ trap cleanup EXIT
 q() { psql -qXAt -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 
 tables=(category occupation task rater task_rating source source_value labor_stats occupation_skill related_occupation work_activity task_activity task_usage
-	seniority_level seniority_curve label_scheme snapshot snapshot_occupation snapshot_source snapshot_composite)
+	seniority_level seniority_curve label_scheme snapshot snapshot_occupation snapshot_source snapshot_composite
+	occupation_alias)
 reports=(task_report source_report occupation_report seniority_report)
 echo "1..$((3 + ${#tables[@]} + ${#reports[@]}))"
 
@@ -24,10 +25,11 @@ trap cleanup EXIT
 mkdir -p "$work"
 q postgres "CREATE DATABASE $src" >/dev/null
 q postgres "CREATE DATABASE $dst" >/dev/null
-psql -qX -v ON_ERROR_STOP=1 -d "$src" -c 'CREATE EXTENSION airesilience' -f sample/sample.sql >/dev/null
+psql -qX -v ON_ERROR_STOP=1 -d "$src" -c 'CREATE EXTENSION airesilience CASCADE' -f sample/sample.sql >/dev/null
 # user rows beside built-in ones in the tables that hold both
 q "$src" "INSERT INTO airesilience.label_scheme (scheme, cuts, labels) VALUES ('halves', '{50}', '{upper,lower}')" >/dev/null
 q "$src" "INSERT INTO airesilience.seniority_level (level, years, position) VALUES ('principal', 20, 5)" >/dev/null
+q "$src" "INSERT INTO airesilience.occupation_alias VALUES ('29-2072.00', 'Medical coders', 'manual')" >/dev/null
 # two snapshots, the sample changed in between: user data, kept with their ids
 q "$src" "SELECT airesilience.take_snapshot('sample as loaded')" >/dev/null
 q "$src" "UPDATE airesilience.source_value SET raw_value = 0.25 WHERE onet_code = '29-2072.00' AND source = 'frey_osborne'" >/dev/null

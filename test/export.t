@@ -81,7 +81,7 @@ sub close_to {
 psql('postgres', "-c 'DROP DATABASE IF EXISTS $db'");
 psql('postgres', "-c 'CREATE DATABASE $db'");
 END { system("psql -qX -d postgres -c 'DROP DATABASE IF EXISTS $db' >/dev/null 2>&1") if defined $db; }
-psql($db, "-c 'CREATE EXTENSION airesilience'", '-f sample/sample.sql');
+psql($db, "-c 'CREATE EXTENSION airesilience CASCADE'", '-f sample/sample.sql');
 
 # The documented column list (scripts/export-csv.sh, README).
 my @want_header = qw(onet_code soc_code title category

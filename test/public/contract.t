@@ -23,20 +23,22 @@ cleanup() {
 trap cleanup EXIT
 
 tables=(category occupation task rater task_rating occupation_skill related_occupation work_activity
-	task_activity task_usage source source_value labor_stats seniority_level seniority_curve label_scheme)
+	task_activity task_usage source source_value labor_stats seniority_level seniority_curve label_scheme
+	occupation_alias usage_dataset occupation_usage)
 files=(
 	"onet/Occupation Data.txt" "onet/Task Statements.txt"
 	"onet-task-ratings/task_level_with_freq_importance_relevance.csv" "onet/Job Zones.txt"
 	"onet/Skills.tsv" "onet/Related Occupations.txt" "onet/IWA Reference.txt" "onet/DWA Reference.txt"
 	"onet/Tasks to DWAs.tsv" "gpts-are-gpts/nem-onet-to-soc-crosswalk.csv" "bls-ooh/occupations.csv"
 	"bls-ooh/scores.json" "bls-projections/occupation_table_1.2.csv"
-	"working-with-ai/soc_ai_applicability_scores.csv" "frey-osborne/crosswalk_soc2010_to_soc2018.csv"
+	"working-with-ai/soc_ai_applicability_scores.csv" "working-with-ai/soc_metrics.csv"
+	"frey-osborne/crosswalk_soc2010_to_soc2018.csv"
 	"frey-osborne/frey_osborne_automation_risk_index_clean.csv" "gpts-are-gpts/full_labelset.tsv"
 	"anthropic-economic-index/onet_task_mappings.csv"
 )
 # corruption cases below: each has 3 tests (error, message, tables unchanged)
 corruptions=8
-echo "1..$((2 + ${#files[@]} + ${#tables[@]} + 1 + 3 + 3 + corruptions * 3))"
+echo "1..$((2 + ${#files[@]} + 2 + ${#tables[@]} + 1 + 3 + 3 + corruptions * 3))"
 
 n=0
 ok() {   # ok CONDITION-STATUS DESCRIPTION [DIAGNOSTIC]
@@ -77,7 +79,7 @@ copy_with() {
 }
 
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db" >/dev/null || exit 1
-q "CREATE EXTENSION airesilience" >/dev/null || exit 1
+q "CREATE EXTENSION airesilience CASCADE" >/dev/null || exit 1
 
 # --- first load: a progress line per file
 status=0; load "$data_dir" || status=$?
@@ -88,6 +90,10 @@ for f in "${files[@]}"; do
 done
 grep -qxF 'gpts-are-gpts/full_labelset.tsv: 19265 read, 18751 loaded, 514 skipped (task not in O*NET 29.3) -> 37502 task ratings (raters gpt4 and human) in 923 occupations' "$work/out"
 ok $? "a skip is counted with its reason" "$(grep full_labelset "$work/out" || true)"
+grep -qxF 'seniority_curve: 25 default curves installed, 0 curves there before kept (25 categories)' "$work/out"
+ok $? "the first load installs a default seniority curve per category" "$(grep seniority_curve "$work/out" || true)"
+grep -qE '^occupation_alias: [0-9]+ alternate titles of [0-9]+ occupations \(bls_ooh [0-9]+, bls_projections [0-9]+, frey_osborne [0-9]+\)' "$work/out"
+ok $? "a progress line for the alternate titles" "$(grep occupation_alias "$work/out" || true)"
 
 # --- rows the loader does not own, then a second load of the same files
 q "INSERT INTO airesilience.rater VALUES ('panel', 'human', 'a review panel')" >/dev/null
@@ -95,7 +101,13 @@ q "INSERT INTO airesilience.task_rating VALUES ('29-2072.00', 22877, 'panel', 25
 q "INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max) VALUES ('my_source', 'Mine', 'resilience', 0, 1)" >/dev/null
 q "INSERT INTO airesilience.source_value VALUES ('29-2072.00', 'my_source', 0.5)" >/dev/null
 q "INSERT INTO airesilience.task_usage VALUES ('29-2072.00', 22877, 'my_dataset', 1.5)" >/dev/null
-q "INSERT INTO airesilience.seniority_curve (category, years, multipliers) VALUES ('healthcare', '{0,10}', '{0.9,1.1}')" >/dev/null
+# a curve written by hand over the default the first load installed
+q "UPDATE airesilience.seniority_curve SET years = '{0,10}', multipliers = '{0.9,1.1}', description = 'by hand' WHERE category = 'healthcare'" >/dev/null
+# aliases by hand, one of them a name the loader gives (in another case): it stays the user's
+q "DELETE FROM airesilience.occupation_alias WHERE onet_code = '29-2072.00'" >/dev/null
+q "INSERT INTO airesilience.occupation_alias VALUES ('29-2072.00', 'Coders', 'manual'), ('29-2072.00', 'medical records and health information technicians', 'manual')" >/dev/null
+q "INSERT INTO airesilience.usage_dataset (dataset, title, level) VALUES ('my_survey', 'Mine', 'occupation')" >/dev/null
+q "INSERT INTO airesilience.occupation_usage (onet_code, dataset, coverage_pct) VALUES ('29-2072.00', 'my_survey', 40)" >/dev/null
 q "INSERT INTO airesilience.label_scheme (scheme, cuts, labels) VALUES ('halves', '{50}', '{upper,lower}')" >/dev/null
 before=$(snapshot)
 status=0; load "$data_dir" || status=$?
@@ -105,8 +117,14 @@ for t in "${tables[@]}"; do
 	ok $? "loading twice leaves $t identical"
 done
 [ $status -eq 0 ] && [ "$(q "SELECT count(*) FROM airesilience.task_rating WHERE rater = 'panel'")" = 1 ] &&
-	[ "$(q "SELECT count(*) FROM airesilience.source_value WHERE source = 'my_source'")" = 1 ]
-ok $? "the second load succeeds and keeps the ratings, values, usage and curves it does not own"
+	[ "$(q "SELECT count(*) FROM airesilience.source_value WHERE source = 'my_source'")" = 1 ] &&
+	[ "$(q "SELECT multipliers FROM airesilience.seniority_curve WHERE category = 'healthcare'")" = '{0.9,1.1}' ] &&
+	[ "$(q "SELECT string_agg(alias || ':' || source, ',' ORDER BY alias) FROM airesilience.occupation_alias WHERE onet_code = '29-2072.00'")" = 'Coders:manual,medical records and health information technicians:manual' ] &&
+	[ "$(q "SELECT coverage_pct FROM airesilience.occupation_usage WHERE dataset = 'my_survey'")" = 40 ] &&
+	grep -qxF 'seniority_curve: 0 default curves installed, 25 curves there before kept (25 categories)' "$work/out" &&
+	grep -qE '^occupation_alias: .*, 1 already added by hand$' "$work/out"
+ok $? "the second load succeeds and keeps the ratings, values, usage, curves and aliases it does not own" \
+	"$(grep -E 'seniority_curve|occupation_alias' "$work/out" || true)"
 
 # Every table as it was after the second load.
 unchanged() {

@@ -5,7 +5,7 @@
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
 BEGIN;
-SELECT plan(58);
+SELECT plan(80);
 
 -- The report covers every O*NET occupation with tasks, each with a consensus.
 SELECT is((SELECT count(DISTINCT onet_code) FROM airesilience.task), 923::bigint,
@@ -209,6 +209,106 @@ SELECT is((SELECT array_agg(source || ':' || orientation || ':' || scale_min || 
              FROM airesilience.source WHERE NOT builtin),
           '{digital_exposure:exposure:0-10,frey_osborne:exposure:0-1,working_with_ai:exposure:0-1}'::text[],
           'sources working_with_ai, digital_exposure, frey_osborne: exposure, native scales');
+
+-- Alternate titles (occupation_alias), checked by hand in the files:
+--   frey-osborne: 15-1132 "Software developers, applications" and 15-1133
+--     "Software developers, systems software"; the crosswalk carries both to
+--     15-1252 (and 15-1253); 29-2071 "Medical records and health information
+--     technicians" goes to 29-2072 and 29-9021;
+--   bls-ooh: "Registered nurses" (soc_code 29-1141), the profile of the four
+--     nursing specialties 29-1141.01-.04, whose O*NET titles differ; not an
+--     alias of 29-1141.00 "Registered Nurses" itself (the same name).
+SELECT is((SELECT array_agg(alias || ' ' || source ORDER BY alias) FROM airesilience.occupation_alias
+            WHERE onet_code = '15-1252.00' AND source = 'frey_osborne'),
+          '{"Software developers, applications frey_osborne","Software developers, systems software frey_osborne"}'::text[],
+          '15-1252.00: its two SOC 2010 titles from Frey & Osborne');
+SELECT is((SELECT array_agg(onet_code ORDER BY onet_code) FROM airesilience.occupation_alias
+            WHERE alias = 'Medical records and health information technicians'),
+          '{29-2072.00,29-9021.00}'::text[], 'the SOC 2010 title of 29-2071 names both of its successors');
+SELECT is((SELECT array_agg(onet_code ORDER BY onet_code) FROM airesilience.occupation_alias
+            WHERE alias = 'Registered nurses' AND source = 'bls_ooh'),
+          '{29-1141.01,29-1141.02,29-1141.03,29-1141.04}'::text[],
+          'the OOH title "Registered nurses" names the four specialties, not 29-1141.00');
+SELECT is((SELECT count(*) FROM airesilience.occupation_alias a JOIN airesilience.occupation o USING (onet_code)
+            WHERE btrim(regexp_replace(lower(a.alias), '[^[:alnum:]]+', ' ', 'g'))
+                = btrim(regexp_replace(lower(o.title), '[^[:alnum:]]+', ' ', 'g'))),
+          0::bigint, 'no alias repeats its title (ignoring case and punctuation)');
+
+-- Search on the public data: typos and alternate titles find the intended
+-- occupation first, through the trigram indexes (no planner hint).
+SELECT is((SELECT onet_code FROM airesilience.search_occupations('registered nurse', 1)), '29-1141.00',
+          'search "registered nurse": 29-1141.00 first (before the specialties named by the alias)');
+SELECT is((SELECT array_agg(onet_code ORDER BY rank) FROM airesilience.search_occupations('registered nurse', 5)),
+          (SELECT array_agg(onet_code ORDER BY similarity('registered nurse', title) DESC, onet_code)
+             FROM airesilience.occupation WHERE onet_code LIKE '29-1141.%'),
+          '... then the four specialties (same score through the alias), by the similarity of their titles');
+SELECT is((SELECT count(DISTINCT score) FROM airesilience.search_occupations('registered nurse', 5)), 1::bigint,
+          '... all five with the same score');
+SELECT is((SELECT onet_code FROM airesilience.search_occupations('sofware developer', 1)), '15-1252.00',
+          'search "sofware developer" (typo): 15-1252.00 first');
+SELECT is((SELECT onet_code FROM airesilience.search_occupations('medcal recrds', 1)), '29-2072.00',
+          'search "medcal recrds" (two typos): 29-2072.00 first');
+SELECT is((SELECT row(onet_code, matched)::text FROM airesilience.search_occupations('health information technician', 2)
+            WHERE onet_code = '29-2072.00'),
+          row('29-2072.00', 'Medical records and health information technicians')::text,
+          'search "health information technician" reaches 29-2072.00 through its alias');
+SELECT ok(pg_stat_get_xact_numscans('airesilience.occupation_title_trgm_idx'::regclass) > 0
+          AND pg_stat_get_xact_numscans('airesilience.occupation_alias_trgm_idx'::regclass) > 0,
+          'the searches scanned the trigram indexes of titles and aliases');
+
+-- Seniority: the loader installs a default curve for every category, so
+-- every occupation with a headline score has its four seniority rows.
+SELECT is((SELECT count(*) FROM airesilience.seniority_curve WHERE description LIKE 'Default curve%'), 25::bigint,
+          'a default seniority curve for each of the 25 categories');
+SELECT is((SELECT count(*) FROM airesilience.occupation_report r
+            WHERE r.source_median IS NOT NULL
+              AND (SELECT count(*) FROM airesilience.seniority_report s WHERE s.onet_code = r.onet_code AND s.score IS NOT NULL)
+                  <> (SELECT count(*) FROM airesilience.seniority_level)),
+          0::bigint, 'seniority_report has a scored row per level for every occupation with a headline score');
+
+-- Adoption evidence for Medical Records Specialists, 29-2072.00, both datasets:
+--   anthropic_2025_02_10 (task level): 9 of its 17 tasks have a share above
+--     0 (data README §10; grep of onet_task_mappings.csv for the 17 task
+--     texts lower-cased finds the 9, smallest 0.0022), weights equal: 100 x 9/17;
+--   working_with_ai_coverage (occupation level): coverage_user 0.6842105263157894
+--     (data README §10, soc_metrics.csv line of 29-2072) -> 68.42..., the only
+--     O*NET occupation of its SOC code.
+CREATE TEMP TABLE soc_metrics (soc_code text PRIMARY KEY, title text, coverage_user float8, coverage_ai float8,
+    completion_user float8, completion_ai float8, feedback_user float8, feedback_ai float8,
+    scope_user float8, scope_ai float8, applicability_user float8, applicability_ai float8);
+\copy soc_metrics FROM 'working-with-ai/soc_metrics.csv' WITH (FORMAT csv, HEADER true)
+SELECT is((SELECT coverage_user FROM soc_metrics WHERE soc_code = '29-2072'), 0.6842105263157894::float8,
+          'soc_metrics.csv: coverage_user of 29-2072 is 0.6842105263157894');
+SELECT is((SELECT array_agg(e->>'evidence' ORDER BY e->>'evidence')
+             FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
+            WHERE r.onet_code = '29-2072.00'),
+          '{anthropic_2025_02_10,working_with_ai_coverage}'::text[], '29-2072.00: evidence from both datasets');
+SELECT ok(abs((SELECT (e->>'value')::float8 FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
+                WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'anthropic_2025_02_10') - 100 * 9 / 17.0) < 1e-9
+          AND (SELECT (e->>'tasks_matched')::int || '/' || (e->>'tasks_total')::int
+                 FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
+                WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'anthropic_2025_02_10') = '9/17',
+          '29-2072.00: Anthropic evidence 100 x 9/17 = 52.94, 9 of 17 tasks matched');
+SELECT ok(abs((SELECT (e->>'value')::float8 FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
+                WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'working_with_ai_coverage') - 68.42105263157894) < 1e-9,
+          '29-2072.00: Working with AI coverage 68.42 (0.6842105263157894 x 100)');
+SELECT is((SELECT match_quality FROM airesilience.occupation_usage WHERE onet_code = '29-2072.00'),
+          'SOC 2018 code 29-2072, of this occupation alone', '29-2072.00: the coverage''s match-quality note');
+SELECT ok(abs((SELECT adoption FROM airesilience.potential_adoption_report WHERE onet_code = '29-2072.00')
+              - (100 * 9 / 17.0 + 68.42105263157894) / 2) < 1e-9,
+          '29-2072.00: adoption = (52.94 + 68.42) / 2');
+-- Every coverage loaded through the occupation's own SOC code is the file's
+-- coverage_user x 100 (the file read again here, independently of the loader).
+SELECT is((SELECT count(*) FROM airesilience.occupation_usage u
+             JOIN soc_metrics m ON m.soc_code = left(u.onet_code, 7)
+            WHERE abs(u.coverage_pct - 100 * m.coverage_user) > 1e-9),
+          0::bigint, 'every direct coverage equals 100 x coverage_user of soc_metrics.csv');
+SELECT is((SELECT count(*) FROM airesilience.occupation_usage WHERE dataset = 'working_with_ai_coverage'),
+          (SELECT count(*) FROM airesilience.source_value WHERE source = 'working_with_ai'),
+          'coverage reaches the same occupations as the applicability score (the same 785 SOC codes)');
+SELECT is((SELECT array_agg(dataset || ':' || level ORDER BY dataset) FROM airesilience.usage_dataset),
+          '{anthropic_2025_02_10:task,working_with_ai_coverage:occupation}'::text[],
+          'usage datasets registered: Anthropic (task level), Working with AI coverage (occupation level)');
 
 -- Coverage, printed for the README.
 SELECT diag(format('coverage: %s: %s occupations (%s with tasks)', source, n, n_tasks))

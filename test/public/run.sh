@@ -35,7 +35,7 @@ cleanup() {
 trap cleanup EXIT
 
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $db" >/dev/null || exit 1
-psql -qX -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION airesilience' >/dev/null || exit 1
+psql -qX -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION airesilience CASCADE' >/dev/null || exit 1
 
 echo "# loading $data_dir into $db"
 out=$(mktemp)
