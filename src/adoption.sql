@@ -104,7 +104,7 @@ SELECT o.onet_code,
                FROM airesilience.task_score
               GROUP BY onet_code) p USING (onet_code)
   LEFT JOIN (SELECT e.onet_code,
-                    avg(e.value) AS adoption,
+                    airesilience.weighted_resilience(e.value, 1) AS adoption,
                     count(e.value) AS evidence_count,
                     jsonb_agg(jsonb_build_object('evidence', e.evidence,
                                                  'title', d.title,

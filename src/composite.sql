@@ -28,6 +28,12 @@
 -- share of the preset's weight the score covers.  A signal whose orientation
 -- differs from the preset's counts as 100 - value.
 --
+-- Means and scores are taken with weighted_resilience, and weight totals in
+-- numeric, because both are exact whatever order the rows arrive in: with
+-- float8 sum() or avg() a score could change in its last bit when a plan
+-- changes, and snapshot_changes would report an unchanged occupation as
+-- changed.
+--
 -- Every view keys on onet_code, so WHERE onet_code = '...' computes that
 -- occupation's signals only; the figures that rank occupations against each
 -- other (percentiles, adaptability) are stored and kept by triggers.
@@ -391,7 +397,7 @@ SELECT x.onet_code,
        x.detail
   FROM (SELECT r.onet_code,
                'human_contribution'::text AS signal,
-               avg(r.score) AS value,
+               airesilience.weighted_resilience(r.score, 1) AS value,
                jsonb_build_object('sources', jsonb_object_agg(r.source, r.score)) AS detail
           FROM airesilience.source_report r
          GROUP BY r.onet_code
@@ -422,7 +428,7 @@ SELECT x.onet_code,
         -- the two-part signals: the weighted mean of the parts present
         SELECT o.onet_code,
                c.signal,
-               sum(c.weight * c.value) / sum(c.weight),
+               airesilience.weighted_resilience(c.value, c.weight),
                jsonb_object_agg(c.part, c.value)
           FROM airesilience.occupation o
           LEFT JOIN airesilience.labor_percentile p ON p.soc_code = o.soc_code
@@ -581,7 +587,8 @@ SELECT o.onet_code,
        v.value,
        w.weight,
        v.value * (w.weight
-                  / sum(w.weight) FILTER (WHERE v.value IS NOT NULL) OVER (PARTITION BY o.onet_code, w.preset)) AS points,
+                  / (sum(w.weight::numeric) FILTER (WHERE v.value IS NOT NULL)
+                     OVER (PARTITION BY o.onet_code, w.preset))::float8) AS points,
        g.orientation <> p.orientation AS flipped
   FROM airesilience.occupation o
  CROSS JOIN airesilience.composite_weight w
@@ -609,10 +616,10 @@ SELECT c.onet_code,
        c.breakdown
   FROM (SELECT r.onet_code,
                r.preset,
-               sum(r.points) AS score,
+               airesilience.weighted_resilience(r.value, r.weight) AS score,
                count(r.value)::integer AS signals_used,
                coalesce(array_agg(r.signal ORDER BY r.signal) FILTER (WHERE r.value IS NULL), '{}') AS signals_missing,
-               coalesce(sum(r.weight) FILTER (WHERE r.value IS NOT NULL), 0) / sum(r.weight) AS coverage,
+               (coalesce(sum(r.weight::numeric) FILTER (WHERE r.value IS NOT NULL), 0) / sum(r.weight::numeric))::float8 AS coverage,
                jsonb_object_agg(r.signal, jsonb_build_object('value', r.value, 'weight', r.weight,
                                                              'points', r.points, 'flipped', r.flipped)) AS breakdown
           FROM airesilience.composite_signal_report r
@@ -718,7 +725,7 @@ RETURNS TABLE (onet_code text, score float8, breakdown jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
     SELECT r.onet_code,
-           sum(r.points),
+           airesilience.weighted_resilience(r.value, r.weight),
            jsonb_object_agg(r.signal, jsonb_build_object('value', r.value, 'weight', r.weight,
                                                          'points', r.points, 'flipped', r.flipped))
       FROM (SELECT o.onet_code,
@@ -726,7 +733,8 @@ AS $$
                    v.value,
                    w.weight,
                    v.value * (w.weight
-                              / sum(w.weight) FILTER (WHERE v.value IS NOT NULL) OVER (PARTITION BY o.onet_code)) AS points,
+                              / (sum(w.weight::numeric) FILTER (WHERE v.value IS NOT NULL)
+                                 OVER (PARTITION BY o.onet_code))::float8) AS points,
                    w.orientation <> w.target AS flipped
               FROM airesilience.occupation o
              CROSS JOIN (SELECT e.key AS signal,
