@@ -32,7 +32,8 @@ SQL_PARTS = \
 	src/raters.sql \
 	src/vectors.sql \
 	src/snapshot.sql \
-	src/whatif.sql
+	src/whatif.sql \
+	src/document.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)
