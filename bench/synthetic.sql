@@ -2,10 +2,13 @@
 -- the page-latency benchmark at scale (scripts/bench-serve.sh).
 --
 -- Synthetic occupation i is a copy of real occupation i mod n (n = the real
--- occupations with tasks), with all that makes its page: tasks, ratings,
--- source values, labor statistics (under its own SOC code), skills, work
--- activities, task usage and related occupations (the template's, pointing
--- at real occupations).  Codes use SOC major groups 60-99, which the SOC
+-- occupations with tasks), with what makes its page: tasks, ratings, source
+-- values, labor statistics (under its own SOC code), work activities, task
+-- usage and related occupations (the template's, pointing at real ones).
+-- Not its skills: the skill-overlap lists compare an occupation with every
+-- skill vector, so their cost grows with the number of vectors, not with
+-- the table sizes this benchmark is about; with skills copied they would
+-- dominate the page (README, Performance).  Codes use SOC major groups 60-99, which the SOC
 -- does not assign, so they never clash with a real code:
 -- 60-0000.00, 60-0001.00, ... 60-9999.00, 61-0000.00, ...
 --
@@ -45,9 +48,6 @@ INSERT INTO airesilience.labor_stats (soc_code, median_wage, median_wage_topcode
 SELECT left(s.onet_code, 7), l.median_wage, l.median_wage_topcoded, l.employment,
        l.employment_projected, l.annual_openings, l.growth_pct, l.entry_education, l.work_experience
   FROM synthetic s JOIN airesilience.labor_stats l ON l.soc_code = left(s.template, 7);
-INSERT INTO airesilience.occupation_skill (onet_code, skill_id, skill_name, importance, level)
-SELECT s.onet_code, k.skill_id, k.skill_name, k.importance, k.level
-  FROM synthetic s JOIN airesilience.occupation_skill k ON k.onet_code = s.template;
 INSERT INTO airesilience.task_activity (onet_code, task_id, dwa_id)
 SELECT s.onet_code, a.task_id, a.dwa_id
   FROM synthetic s JOIN airesilience.task_activity a ON a.onet_code = s.template;
