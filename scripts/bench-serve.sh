@@ -3,12 +3,15 @@
 # the public data, on a throwaway server.
 #   1. every report row for every occupation (bench/reports.sql), with JIT on
 #      (the server default) and off;
-#   2. the page query (bench/page.pgbench: the JSON document of a random
-#      occupation), 2 clients, latency percentiles from pgbench's log;
+#   2. the page query (bench/page.pgbench: the published JSON document of a
+#      random occupation, from the newest snapshot), 2 clients, latency
+#      percentiles from pgbench's log; and the document computed live
+#      (bench/page_live.pgbench) for comparison;
 #   3. the same while the public data is reloaded, with a check that no read
 #      sees a half-loaded state (bench/reload_check.pgbench);
 #   4. the page query again with TOTAL (default 100000) occupations, the real
-#      ones plus synthetic copies (bench/synthetic.sql), as a ratio to 2.
+#      ones plus synthetic copies (bench/synthetic.sql), snapshot retaken, as
+#      a ratio to 2.
 # SECONDS_PER_RUN (default 20), REPS (default 5) tune the runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,11 +46,12 @@ number_codes() {
 	psql -XAt -c 'SELECT count(*) FROM bench_code'
 }
 
-# page_latency NAME: pgbench the page query; prints "p50 p99 tps" in ms.
+# page_latency CODES NAME [SCRIPT]: pgbench a page query; prints the
+# percentiles in ms and keeps the p99 in NAME.p99.
 page_latency() {
-	local codes=$1 log=$sandbox/$2
+	local codes=$1 log=$sandbox/$2 script=${3:-bench/page.pgbench}
 	pgbench -n -c 2 -j 2 -M prepared -T "$secs" -D codes="$codes" \
-		-f bench/page.pgbench -l --log-prefix="$log" >"$log.out" 2>&1 ||
+		-f "$script" -l --log-prefix="$log" >"$log.out" 2>&1 ||
 		{ cat "$log.out" >&2; exit 1; }
 	local tps
 	tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$log.out" | head -1)
@@ -59,10 +63,12 @@ page_latency() {
 	rm -f "$log".[0-9]*
 }
 
+echo "== snapshot (publishes the documents)"
+psql -XAt -c '\timing on' -c "SELECT airesilience.take_snapshot('bench')" | sed -n 's/^Time: /take_snapshot: /p'
 echo "== page query, 2 clients, ${secs} s"
 codes=$(number_codes)
-psql -qX -c 'SET jit = off' -c 'SELECT airesilience.occupation_document(onet_code) FROM bench_code' >/dev/null  # warm
-echo -n "$codes occupations: "; page_latency "$codes" small
+echo -n "published, $codes occupations: "; page_latency "$codes" small
+echo -n "live, $codes occupations: "; page_latency "$codes" live bench/page_live.pgbench
 
 echo "== page query while the public data is reloaded"
 read -r occupations tasks < <(psql -XAt -F' ' -c 'SELECT count(*), sum(task_count) FROM airesilience.occupation_report WHERE task_count > 0')
@@ -80,8 +86,9 @@ fi
 
 echo "== page query with $total occupations"
 psql -X -v total="$total" -f bench/synthetic.sql >/dev/null
+psql -XAt -c '\timing on' -c "SELECT airesilience.take_snapshot('bench, $total occupations')" | sed -n 's/^Time: /take_snapshot: /p'
+psql -qX -c 'VACUUM ANALYZE airesilience.snapshot_document'
 codes=$(number_codes)
-psql -qX -c 'SET jit = off' -c 'SELECT count(airesilience.occupation_document(onet_code)) FROM bench_code WHERE id % 50 = 0' >/dev/null
-echo -n "$codes occupations: "; page_latency "$codes" large
+echo -n "published, $codes occupations: "; page_latency "$codes" large
 awk 'NR == FNR { small = $1; next } { printf "p99 at %s occupations / p99 at the real ones: %.2f\n", total, $1 / small }' total="$total" \
 	"$sandbox/small.p99" "$sandbox/large.p99"

@@ -3,8 +3,9 @@
 -- take_snapshot() stores what the reports say at that moment: one header row
 -- (when, under which model version and label scheme, with an optional note)
 -- and, for every occupation, its occupation_report scores, its per-source
--- scores (source_report) and its composite scores per preset
--- (composite_report).  snapshot_report() reads a snapshot back as the
+-- scores (source_report), its composite scores per preset (composite_report)
+-- and its JSON document (occupation_document): the newest snapshot is what
+-- the web app publishes (published_document, src/document.sql).  snapshot_report() reads a snapshot back as the
 -- occupation report was; snapshot_changes() compares two snapshots.
 --
 -- Decisions:
@@ -91,7 +92,17 @@ CREATE TABLE airesilience.snapshot_composite (
 COMMENT ON TABLE airesilience.snapshot_composite IS
     'Snapshot x occupation x preset: the composite_report score, label, coverage and breakdown when the snapshot was taken';
 
--- One guard for the four tables.  A cascaded delete runs after its header
+CREATE TABLE airesilience.snapshot_document (
+    snapshot_id bigint NOT NULL,
+    onet_code   text NOT NULL,
+    document    jsonb NOT NULL,
+    PRIMARY KEY (snapshot_id, onet_code),
+    FOREIGN KEY (snapshot_id, onet_code) REFERENCES airesilience.snapshot_occupation ON DELETE CASCADE
+);
+COMMENT ON TABLE airesilience.snapshot_document IS
+    'Snapshot x occupation: the occupation''s JSON document when the snapshot was taken, lastUpdated set to the snapshot''s time';
+
+-- One guard for the five tables.  A cascaded delete runs after its header
 -- row is gone, which is how it is told apart from deleting part of a
 -- snapshot.
 CREATE FUNCTION airesilience.snapshot_immutable() RETURNS trigger
@@ -139,6 +150,10 @@ CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapsh
     FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
 CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_composite
     FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapshot_document
+    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
+CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_document
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
 COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot IS 'Snapshot headers cannot be updated';
 COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot IS 'Snapshots are deleted, not truncated';
 COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_occupation IS
@@ -150,15 +165,22 @@ COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_source I
 COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_composite IS
     'Rows cannot be updated, nor deleted apart from their snapshot';
 COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_composite IS 'Snapshots are deleted, not truncated';
+COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_document IS
+    'Rows cannot be updated, nor deleted apart from their snapshot';
+COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_document IS 'Snapshots are deleted, not truncated';
 
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_occupation', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_source', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_composite', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_document', '');
 
--- One statement writes the whole snapshot, so the three reports it copies
--- see one state of the data even while other sessions load.  The label
+-- One statement writes the whole snapshot, so the reports and documents it
+-- copies see one state of the data even while other sessions load.  A
+-- document's lastUpdated is the new snapshot's time: the statement cannot
+-- see its own header row, so it is set here rather than by
+-- data_updated_at().  The label
 -- scheme is looked up first: an unknown one fails (22023) even when there
 -- are no occupations to label.
 CREATE FUNCTION airesilience.take_snapshot(note text DEFAULT NULL)
@@ -174,7 +196,7 @@ BEGIN
     WITH header AS (
         INSERT INTO airesilience.snapshot (model_version, label_scheme, note)
         VALUES (airesilience.model_version(), scheme, take_snapshot.note)
-        RETURNING snapshot_id),
+        RETURNING snapshot_id, taken_at),
     occupations AS (
         INSERT INTO airesilience.snapshot_occupation
             (snapshot_id, onet_code, title, category, task_resilience, weight_basis, task_count,
@@ -190,13 +212,19 @@ BEGIN
         INSERT INTO airesilience.snapshot_composite
             (snapshot_id, onet_code, preset, score, label, signals_used, coverage, breakdown)
         SELECT h.snapshot_id, r.onet_code, r.preset, r.score, r.label, r.signals_used, r.coverage, r.breakdown
-          FROM header h, airesilience.composite_report r)
+          FROM header h, airesilience.composite_report r),
+    documents AS (
+        INSERT INTO airesilience.snapshot_document (snapshot_id, onet_code, document)
+        SELECT h.snapshot_id, o.onet_code,
+               jsonb_set(airesilience.occupation_document(o.onet_code), '{lastUpdated}',
+                         to_jsonb(to_char(h.taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')))
+          FROM header h, airesilience.occupation o)
     SELECT h.snapshot_id INTO taken FROM header h;
     RETURN taken;
 END
 $$;
 COMMENT ON FUNCTION airesilience.take_snapshot(text) IS
-    'Records the current occupation, source and composite reports of every occupation as a new snapshot and returns its id; unknown label scheme -> 22023';
+    'Records the current occupation, source and composite reports and the JSON document of every occupation as a new snapshot and returns its id; unknown label scheme -> 22023';
 
 -- Fails (22023) unless every id names a snapshot; true otherwise, so that it
 -- can stand as a condition that runs once, before any row.

@@ -12,7 +12,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
-SELECT plan(112);
+SELECT plan(124);
 
 \set sample_data `sed -e '/^BEGIN;$/d' -e '/^COMMIT;$/d' sample/sample.sql`
 :sample_data
@@ -677,10 +677,51 @@ SELECT is(ARRAY[airesilience.explanation_number(21.75), airesilience.explanation
                 airesilience.explanation_number(0.04), airesilience.explanation_number(39.36726072487566)],
           '{21.8,75,0,39.4}', 'numbers: one decimal, half away from zero, no trailing .0');
 
+-- The published document: NULL before the first snapshot.
+SELECT is(airesilience.published_document('29-2072.00'), NULL, 'no snapshot yet: nothing published');
+
 -- lastUpdated is the time of the newest snapshot.
 SELECT ok(airesilience.take_snapshot('for lastUpdated') > 0, 'a snapshot is taken');
 SELECT is(airesilience.data_updated_at(), (SELECT max(taken_at) FROM airesilience.snapshot),
           'after take_snapshot, data_updated_at() is the newest snapshot''s time');
+
+-- The published document is the live one as of the snapshot, stamped with
+-- the snapshot's time, for every occupation.
+SELECT is((SELECT count(*) FROM airesilience.occupation o
+            WHERE airesilience.published_document(o.onet_code) - 'lastUpdated'
+                  IS DISTINCT FROM airesilience.occupation_document(o.onet_code) - 'lastUpdated'),
+          0::bigint, 'published = live document (but lastUpdated) for all 15 occupations');
+SELECT is(airesilience.published_document('29-2072.00')->>'lastUpdated',
+          (SELECT to_char(max(taken_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') FROM airesilience.snapshot),
+          'lastUpdated of a published document is its snapshot''s time in UTC');
+SELECT is(ARRAY[airesilience.published_document('99-9999.99'), airesilience.published_document(NULL),
+                airesilience.published_document('garbage')],
+          ARRAY[NULL, NULL, NULL]::jsonb[], 'unknown, NULL or malformed code: NULL');
+
+-- A change in the data shows in the live document at once and in the
+-- published one after the next snapshot.  Frey & Osborne 0.91 -> 0.25:
+-- MRS's source scores {9, 10, 41.18, 72.94} become {10, 41.18, 72.94, 75},
+-- median (41.18 + 72.94) / 2 = (700/17 + 72.94) / 2.
+UPDATE airesilience.source_value SET raw_value = 0.25 WHERE onet_code = '29-2072.00' AND source = 'frey_osborne';
+SELECT is((airesilience.published_document('29-2072.00')->'aiResilience'->>'score')::float8,
+          (10 + 700 / 17.0::float8) / 2 / 100, 'published: still the snapshot''s score 0.2559');
+SELECT is(round((airesilience.occupation_document('29-2072.00')->'aiResilience'->>'score')::numeric, 4),
+          0.5706, 'live: the new median at once, 57.06 / 100');
+SELECT ok(airesilience.take_snapshot('after the change') > 0, 'a second snapshot');
+SELECT is(airesilience.published_document('29-2072.00') - 'lastUpdated',
+          airesilience.occupation_document('29-2072.00') - 'lastUpdated',
+          'published: the new document after the second snapshot');
+
+-- An occupation the newest snapshot lacks is not served from an older one.
+DELETE FROM airesilience.occupation WHERE onet_code = '47-2061.00';
+SELECT ok(airesilience.take_snapshot('without construction laborers') > 0, 'a third snapshot');
+SELECT is(airesilience.published_document('47-2061.00'), NULL,
+          'an occupation removed before the newest snapshot is no longer published');
+DELETE FROM airesilience.snapshot WHERE snapshot_id = (SELECT max(snapshot_id) FROM airesilience.snapshot);
+SELECT is(airesilience.published_document('47-2061.00')->>'code', '47-2061.00',
+          'deleting the newest snapshot publishes the previous one again');
+SELECT throws_ok($$UPDATE airesilience.snapshot_document SET document = '{}'$$, '23001', NULL,
+                 'published documents cannot be edited');
 
 -- lastUpdated: data_updated_at() written in UTC, whatever the session's
 -- time zone (the function is replaced inside this transaction only).

@@ -15,7 +15,7 @@ trap cleanup EXIT
 q() { psql -qXAt -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 
 tables=(category occupation task rater task_rating source source_value labor_stats occupation_skill related_occupation work_activity task_activity task_usage
-	seniority_level seniority_curve label_scheme snapshot snapshot_occupation snapshot_source snapshot_composite
+	seniority_level seniority_curve label_scheme snapshot snapshot_occupation snapshot_source snapshot_composite snapshot_document
 	occupation_alias)
 reports=(task_report source_report occupation_report seniority_report)
 echo "1..$((3 + ${#tables[@]} + ${#reports[@]}))"

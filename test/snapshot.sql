@@ -22,7 +22,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
-SELECT plan(65);
+SELECT plan(66);
 
 -- The sample data set, inside this test's transaction: sample/sample.sql
 -- without its own BEGIN and COMMIT (psql runs from the tree's root).
@@ -54,7 +54,7 @@ SELECT has_table('airesilience', 'snapshot_source', 'snapshot_source exists');
 SELECT has_table('airesilience', 'snapshot_composite', 'snapshot_composite exists');
 SELECT is((SELECT count(*) FROM unnest(ARRAY['airesilience.snapshot', 'airesilience.snapshot_occupation',
                                              'airesilience.snapshot_source', 'airesilience.snapshot_composite',
-                                             'airesilience.snapshot_id_seq']::regclass[]) r
+                                             'airesilience.snapshot_document', 'airesilience.snapshot_id_seq']::regclass[]) r
             WHERE obj_description(r, 'pg_class') IS NULL),
           0::bigint, 'every snapshot table and the id sequence have a comment');
 SELECT is((SELECT count(*) FROM pg_proc p
@@ -64,15 +64,17 @@ SELECT is((SELECT count(*) FROM pg_proc p
           5::bigint, 'the five snapshot functions exist, each with a comment');
 SELECT is((SELECT count(*) FROM pg_trigger t
             WHERE t.tgrelid IN ('airesilience.snapshot'::regclass, 'airesilience.snapshot_occupation'::regclass,
-                                'airesilience.snapshot_source'::regclass, 'airesilience.snapshot_composite'::regclass)
+                                'airesilience.snapshot_source'::regclass, 'airesilience.snapshot_composite'::regclass,
+                                'airesilience.snapshot_document'::regclass)
               AND NOT t.tgisinternal AND obj_description(t.oid, 'pg_trigger') IS NOT NULL),
-          8::bigint, 'each snapshot table has its two guard triggers, with comments');
+          10::bigint, 'each snapshot table has its two guard triggers, with comments');
 SELECT is((SELECT array_agg(coalesce(c.extcondition[array_position(c.extconfig, r)], 'not dumped') ORDER BY r::text)
              FROM pg_extension c,
-                  unnest(ARRAY['airesilience.snapshot', 'airesilience.snapshot_composite', 'airesilience.snapshot_id_seq',
-                               'airesilience.snapshot_occupation', 'airesilience.snapshot_source']::regclass[]) r
+                  unnest(ARRAY['airesilience.snapshot', 'airesilience.snapshot_composite', 'airesilience.snapshot_document',
+                               'airesilience.snapshot_id_seq', 'airesilience.snapshot_occupation',
+                               'airesilience.snapshot_source']::regclass[]) r
             WHERE c.extname = 'airesilience'),
-          ARRAY['', '', '', '', ''],
+          ARRAY['', '', '', '', '', ''],
           'the snapshot tables and the id sequence are configuration tables: pg_dump keeps every snapshot');
 SELECT is((SELECT array_agg(provolatile::text ORDER BY proname) FROM pg_proc
             WHERE pronamespace = 'airesilience'::regnamespace
@@ -95,6 +97,8 @@ SELECT is((SELECT count(*) FROM airesilience.snapshot_occupation WHERE snapshot_
 -- 15 occupations x 3 stored sources, and the task model of the 15 (all have rated tasks)
 SELECT is((SELECT count(*) FROM airesilience.snapshot_source WHERE snapshot_id = :s1), 60::bigint,
           'one row per occupation and source');
+SELECT is((SELECT count(*) FROM airesilience.snapshot_document WHERE snapshot_id = :s1), 15::bigint,
+          'the snapshot holds the document of every occupation');
 SELECT is((SELECT count(*) FROM airesilience.snapshot_composite WHERE snapshot_id = :s1), 30::bigint,
           'one row per occupation and built-in preset');
 
