@@ -33,7 +33,8 @@ SQL_PARTS = \
 	src/vectors.sql \
 	src/snapshot.sql \
 	src/whatif.sql \
-	src/document.sql
+	src/document.sql \
+	src/planner_statistics.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)

@@ -281,23 +281,6 @@ COMMENT ON TRIGGER adaptability_truncate ON airesilience.related_occupation IS
 -- Signal mappings
 ------------------------------------------------------------------------------
 
--- The Jobpocalypse weights Core 3, Important 2, Supporting 1, on O*NET's
--- fields: a core task is Core; another task counts as Important when its
--- O*NET importance is at least 3.5 (between "important" and "very
--- important" on the 1-5 scale); every other task, unrated ones included, is
--- Supporting.
-CREATE FUNCTION airesilience.task_tier_weight(task_type text, importance float8)
-RETURNS float8
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    SELECT CASE WHEN task_type = 'core' THEN 3.0
-                WHEN importance >= 3.5 THEN 2.0
-                ELSE 1.0
-           END::float8
-$$;
-COMMENT ON FUNCTION airesilience.task_tier_weight(text, float8) IS
-    'Weight of a task in the task_exposure signal: 3 for a core task, 2 for another task of importance >= 3.5, 1 otherwise';
-
 -- Market pressure from the BLS projected growth over the decade: 0 at +10 %
 -- or more (a clearly growing occupation), 50 when flat, 100 at -10 % or
 -- less, linear in between: 50 - 5 x growth.  +/-10 % is about three times
@@ -387,35 +370,44 @@ CREATE TRIGGER signal_readonly_truncate BEFORE TRUNCATE ON airesilience.signal
 COMMENT ON TRIGGER signal_readonly ON airesilience.signal IS 'The signals are fixed by the extension';
 COMMENT ON TRIGGER signal_readonly_truncate ON airesilience.signal IS 'The signals are fixed by the extension';
 
--- Each branch computes one kind of signal, grouped or keyed by onet_code, so
--- a condition on onet_code reaches every branch.
+-- Each branch computes one kind of signal (the first, two that share their
+-- input), grouped or keyed by onet_code, so a condition on onet_code reaches
+-- every branch.
 CREATE VIEW airesilience.occupation_signal AS
 SELECT x.onet_code,
        x.signal,
        x.value,
        g.orientation,
        x.detail
-  FROM (SELECT r.onet_code,
-               'human_contribution'::text AS signal,
-               airesilience.weighted_resilience(r.score, 1) AS value,
-               jsonb_build_object('sources', jsonb_object_agg(r.source, r.score)) AS detail
-          FROM airesilience.source_report r
-         GROUP BY r.onet_code
-        UNION ALL
-        -- unrated tasks are skipped by the aggregates, not by a WHERE on
-        -- exposure: the planner misjudges that filter inside task_score
-        SELECT s.onet_code,
-               'task_exposure',
-               airesilience.weighted_resilience(s.exposure, airesilience.task_tier_weight(s.task_type, t.importance)),
-               jsonb_build_object(
-                   'tasks', count(s.exposure),
-                   'core', count(s.exposure) FILTER (WHERE airesilience.task_tier_weight(s.task_type, t.importance) = 3),
-                   'important', count(s.exposure) FILTER (WHERE airesilience.task_tier_weight(s.task_type, t.importance) = 2),
-                   'supporting', count(s.exposure) FILTER (WHERE airesilience.task_tier_weight(s.task_type, t.importance) = 1))
-          FROM airesilience.task_score s
-          JOIN airesilience.task t ON t.onet_code = s.onet_code AND t.task_id = s.task_id
-         GROUP BY s.onet_code
-        HAVING count(s.exposure) > 0
+  FROM (-- human_contribution and task_exposure from one grouping of
+        -- occupation_source_grid, which carries the task summary: one pass
+        -- over the tasks for both, where a branch each would make two.
+        -- human_contribution averages the source_report rows (the grid's
+        -- rows with a raw value); task_exposure is there when a task is
+        -- rated.
+        SELECT h.onet_code,
+               b.signal,
+               b.value,
+               b.detail
+          FROM (SELECT onet_code,
+                       count(raw_value) AS source_count,
+                       airesilience.weighted_resilience(score, 1) FILTER (WHERE raw_value IS NOT NULL) AS mean_score,
+                       jsonb_object_agg(source, score) FILTER (WHERE raw_value IS NOT NULL) AS scores,
+                       rated_task_count,
+                       tier_exposure,
+                       core_rated,
+                       important_rated,
+                       supporting_rated
+                  FROM airesilience.occupation_source_grid
+                 GROUP BY onet_code, rated_task_count, tier_exposure, core_rated, important_rated, supporting_rated) h
+         CROSS JOIN LATERAL (VALUES
+                   ('human_contribution', h.source_count > 0, h.mean_score,
+                    jsonb_build_object('sources', h.scores)),
+                   ('task_exposure', h.rated_task_count > 0, h.tier_exposure,
+                    jsonb_build_object('tasks', h.rated_task_count, 'core', h.core_rated,
+                                       'important', h.important_rated, 'supporting', h.supporting_rated))
+               ) b (signal, present, value, detail)
+         WHERE b.present
         UNION ALL
         SELECT v.onet_code,
                'digital_exposure',
