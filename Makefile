@@ -34,7 +34,7 @@ SQL_PARTS = \
 	src/snapshot.sql \
 	src/whatif.sql \
 	src/document.sql \
-	src/planner_statistics.sql
+	src/finish.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)

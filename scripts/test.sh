@@ -12,10 +12,7 @@ cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 
 sandbox=$(mktemp -d /tmp/airesilience-test.XXXXXX)
 trap 'scripts/pgsandbox.sh stop "$sandbox"' EXIT
-# No autovacuum: statistics it gathers while one test file has rows in a
-# table would steer the plans of the next file, and the plan tests (which
-# rows a one-occupation query reads) must not depend on that timing.
-eval "$(PGSANDBOX_OPTS="-c autovacuum=off" scripts/pgsandbox.sh start "$sandbox")"
+eval "$(scripts/pgsandbox.sh start "$sandbox")"
 
 failed=()
 echo "== pg_regress"

@@ -99,10 +99,7 @@ SELECT o.onet_code,
        coalesce(a.evidence_count, 0) AS evidence_count,
        coalesce(a.evidence, '[]') AS evidence
   FROM airesilience.occupation o
-  LEFT JOIN (SELECT onet_code,
-                    airesilience.weighted_resilience(exposure, weight) AS potential
-               FROM airesilience.task_score
-              GROUP BY onet_code) p USING (onet_code)
+  LEFT JOIN airesilience.occupation_task_summary p USING (onet_code)
   LEFT JOIN (SELECT e.onet_code,
                     airesilience.weighted_resilience(e.value, 1) AS adoption,
                     count(e.value) AS evidence_count,

@@ -219,63 +219,8 @@ $$;
 COMMENT ON FUNCTION airesilience.adaptability_maintain() IS
     'Trigger: refreshes the adaptability of the occupations whose closest related occupations a statement on task, task_rating or related_occupation changed';
 
-CREATE TRIGGER adaptability_insert AFTER INSERT ON airesilience.task
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_update AFTER UPDATE ON airesilience.task
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_delete AFTER DELETE ON airesilience.task
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_truncate AFTER TRUNCATE ON airesilience.task
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_insert AFTER INSERT ON airesilience.task_rating
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_update AFTER UPDATE ON airesilience.task_rating
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_delete AFTER DELETE ON airesilience.task_rating
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_truncate AFTER TRUNCATE ON airesilience.task_rating
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_insert AFTER INSERT ON airesilience.related_occupation
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_update AFTER UPDATE ON airesilience.related_occupation
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_delete AFTER DELETE ON airesilience.related_occupation
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-CREATE TRIGGER adaptability_truncate AFTER TRUNCATE ON airesilience.related_occupation
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.adaptability_maintain();
-COMMENT ON TRIGGER adaptability_insert ON airesilience.task IS
-    'Keeps occupation_adaptability current: new tasks change the pivots of the occupations related to theirs';
-COMMENT ON TRIGGER adaptability_update ON airesilience.task IS
-    'Keeps occupation_adaptability current: changed task weights change the pivots of the occupations related to theirs';
-COMMENT ON TRIGGER adaptability_delete ON airesilience.task IS
-    'Keeps occupation_adaptability current: removed tasks change the pivots of the occupations related to theirs';
-COMMENT ON TRIGGER adaptability_truncate ON airesilience.task IS
-    'Keeps occupation_adaptability current: refreshes all';
-COMMENT ON TRIGGER adaptability_insert ON airesilience.task_rating IS
-    'Keeps occupation_adaptability current: new ratings change the pivots of the occupations related to theirs';
-COMMENT ON TRIGGER adaptability_update ON airesilience.task_rating IS
-    'Keeps occupation_adaptability current: changed ratings change the pivots of the occupations related to theirs';
-COMMENT ON TRIGGER adaptability_delete ON airesilience.task_rating IS
-    'Keeps occupation_adaptability current: removed ratings change the pivots of the occupations related to theirs';
-COMMENT ON TRIGGER adaptability_truncate ON airesilience.task_rating IS
-    'Keeps occupation_adaptability current: refreshes all';
-COMMENT ON TRIGGER adaptability_insert ON airesilience.related_occupation IS
-    'Keeps occupation_adaptability current: refreshes the occupations that gained related occupations';
-COMMENT ON TRIGGER adaptability_update ON airesilience.related_occupation IS
-    'Keeps occupation_adaptability current: refreshes the occupations whose related occupations changed';
-COMMENT ON TRIGGER adaptability_delete ON airesilience.related_occupation IS
-    'Keeps occupation_adaptability current: refreshes the occupations that lost related occupations';
-COMMENT ON TRIGGER adaptability_truncate ON airesilience.related_occupation IS
-    'Keeps occupation_adaptability current: refreshes all';
+SELECT airesilience.create_maintenance_triggers(t, 'adaptability', 'airesilience.adaptability_maintain', 'occupation_adaptability')
+  FROM unnest(ARRAY['airesilience.task', 'airesilience.task_rating', 'airesilience.related_occupation']::regclass[]) t;
 
 ------------------------------------------------------------------------------
 -- Signal mappings

@@ -228,8 +228,8 @@ COMMENT ON FUNCTION airesilience.document_explanation(jsonb) IS
 -- (the related occupations compare its skill vector with the others', by
 -- design).  JIT is off: each statement reads a few rows, but before the
 -- tables have statistics the planner can cost them high enough to compile
--- them, which then takes far longer than the reads (a snapshot of 115
--- occupations: 74 s with JIT, 17 s without, in the test suite).
+-- them, which then takes far longer than the reads (test/document.sql, whose
+-- sample rows are never analyzed: 55 s with JIT, 3.5 s without).
 CREATE FUNCTION airesilience.occupation_document(onet_code text)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE PARALLEL SAFE

@@ -102,26 +102,7 @@ $$;
 COMMENT ON FUNCTION airesilience.source_percentile_maintain() IS
     'Trigger: re-ranks the sources whose values a statement on source_value added, removed or changed';
 
--- A trigger with transition tables may have only one event, so one per event.
-CREATE TRIGGER source_percentile_insert AFTER INSERT ON airesilience.source_value
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.source_percentile_maintain();
-CREATE TRIGGER source_percentile_update AFTER UPDATE ON airesilience.source_value
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.source_percentile_maintain();
-CREATE TRIGGER source_percentile_delete AFTER DELETE ON airesilience.source_value
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.source_percentile_maintain();
-CREATE TRIGGER source_percentile_truncate AFTER TRUNCATE ON airesilience.source_value
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.source_percentile_maintain();
-COMMENT ON TRIGGER source_percentile_insert ON airesilience.source_value IS
-    'Keeps source_percentile current: re-ranks the sources that gained values';
-COMMENT ON TRIGGER source_percentile_update ON airesilience.source_value IS
-    'Keeps source_percentile current: re-ranks the sources whose values changed';
-COMMENT ON TRIGGER source_percentile_delete ON airesilience.source_value IS
-    'Keeps source_percentile current: re-ranks the sources that lost values';
-COMMENT ON TRIGGER source_percentile_truncate ON airesilience.source_value IS
-    'Keeps source_percentile current: no values, no percentiles';
+SELECT airesilience.create_maintenance_triggers('airesilience.source_value', 'source_percentile', 'airesilience.source_percentile_maintain', 'source_percentile');
 
 -- A source's score under the percentile normalization.
 CREATE FUNCTION airesilience.normalize_percentile(percentile float8, orientation text)
@@ -236,22 +217,4 @@ $$;
 COMMENT ON FUNCTION airesilience.labor_percentile_maintain() IS
     'Trigger: re-ranks the BLS panel when a statement on labor_stats changed growth, openings, projected employment or wage';
 
-CREATE TRIGGER labor_percentile_insert AFTER INSERT ON airesilience.labor_stats
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.labor_percentile_maintain();
-CREATE TRIGGER labor_percentile_update AFTER UPDATE ON airesilience.labor_stats
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.labor_percentile_maintain();
-CREATE TRIGGER labor_percentile_delete AFTER DELETE ON airesilience.labor_stats
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.labor_percentile_maintain();
-CREATE TRIGGER labor_percentile_truncate AFTER TRUNCATE ON airesilience.labor_stats
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.labor_percentile_maintain();
-COMMENT ON TRIGGER labor_percentile_insert ON airesilience.labor_stats IS
-    'Keeps labor_percentile current: re-ranks the panel after new SOC codes';
-COMMENT ON TRIGGER labor_percentile_update ON airesilience.labor_stats IS
-    'Keeps labor_percentile current: re-ranks the panel when a ranked figure changed';
-COMMENT ON TRIGGER labor_percentile_delete ON airesilience.labor_stats IS
-    'Keeps labor_percentile current: re-ranks the panel without the removed SOC codes';
-COMMENT ON TRIGGER labor_percentile_truncate ON airesilience.labor_stats IS
-    'Keeps labor_percentile current: no statistics, no percentiles';
+SELECT airesilience.create_maintenance_triggers('airesilience.labor_stats', 'labor_percentile', 'airesilience.labor_percentile_maintain', 'labor_percentile');

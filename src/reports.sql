@@ -158,7 +158,8 @@ COMMENT ON VIEW airesilience.task_report IS
 -- aggregate over task_detail: the task model (task resilience, its weight
 -- basis, task counts) and the task_exposure signal of src/composite.sql
 -- (the mean exposure of the rated tasks under the tier weights, and how many
--- rated tasks each tier has).  A view that needs only some of the columns
+-- rated tasks each tier has), and the potential of src/adoption.sql (the
+-- weighted mean exposure of the rated tasks).  A view that needs only some of the columns
 -- costs only those: the planner drops the aggregates nobody selects.
 CREATE VIEW airesilience.occupation_task_summary AS
 SELECT onet_code,
@@ -169,11 +170,12 @@ SELECT onet_code,
        airesilience.weighted_resilience(exposure, airesilience.task_tier_weight(task_type, importance)) AS tier_exposure,
        count(exposure) FILTER (WHERE airesilience.task_tier_weight(task_type, importance) = 3) AS core_rated,
        count(exposure) FILTER (WHERE airesilience.task_tier_weight(task_type, importance) = 2) AS important_rated,
-       count(exposure) FILTER (WHERE airesilience.task_tier_weight(task_type, importance) = 1) AS supporting_rated
+       count(exposure) FILTER (WHERE airesilience.task_tier_weight(task_type, importance) = 1) AS supporting_rated,
+       airesilience.weighted_resilience(exposure, weight) AS potential
   FROM airesilience.task_detail
  GROUP BY onet_code;
 COMMENT ON VIEW airesilience.occupation_task_summary IS
-    'Per occupation with tasks: occupation_task_resilience''s columns, plus the weighted mean exposure of the rated tasks under task_tier_weight and the number of rated tasks of each tier (weights 3, 2, 1)';
+    'Per occupation with tasks: occupation_task_resilience''s columns, plus the weighted mean exposure of the rated tasks under task_tier_weight, the number of rated tasks of each tier (weights 3, 2, 1), and potential: their weighted mean exposure under the task weights';
 
 CREATE VIEW airesilience.occupation_task_resilience AS
 SELECT onet_code,

@@ -38,6 +38,32 @@ $$;
 COMMENT ON FUNCTION airesilience.forbid_builtin_change() IS
     'Trigger: keeps the rows installed by the extension read-only, and the others non-built-in';
 
+-- Install-time helper: the four statement-level triggers through which
+-- derived data follows a table.  A trigger with transition tables may have
+-- only one event, so there is one per event: <prefix>_insert (new_rows),
+-- <prefix>_update (old_rows, new_rows), <prefix>_delete (old_rows) and
+-- <prefix>_truncate, each running maintain().  src/finish.sql drops it.
+CREATE FUNCTION airesilience.create_maintenance_triggers(tbl regclass, prefix text, maintain regproc, keeps text)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    ev record;
+BEGIN
+    FOR ev IN SELECT * FROM (VALUES
+            ('insert', 'INSERT', 'REFERENCING NEW TABLE AS new_rows'),
+            ('update', 'UPDATE', 'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows'),
+            ('delete', 'DELETE', 'REFERENCING OLD TABLE AS old_rows'),
+            ('truncate', 'TRUNCATE', '')) v (suffix, event, transition)
+    LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER %s ON %s %s FOR EACH STATEMENT EXECUTE FUNCTION %s()',
+                       prefix || '_' || ev.suffix, ev.event, tbl, ev.transition, maintain);
+        EXECUTE format('COMMENT ON TRIGGER %I ON %s IS %L', prefix || '_' || ev.suffix, tbl,
+                       format('Keeps %s current after each %s statement', keeps, ev.event));
+    END LOOP;
+END
+$$;
+
 -- Occupation categories: the unit seniority curves and "related" lists use.
 CREATE TABLE airesilience.category (
     category    text PRIMARY KEY CHECK (category ~ '^[a-z][a-z0-9_-]*$'),

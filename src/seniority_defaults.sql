@@ -60,12 +60,8 @@ LANGUAGE sql
 SET search_path = pg_catalog, pg_temp
 AS $$
     WITH occupation_exposure AS (
-        -- potential / 100: weighted mean exposure of the rated tasks
-        SELECT s.onet_code,
-               airesilience.weighted_resilience(s.exposure, s.weight) / 100 AS exposure
-          FROM airesilience.task_score s
-         WHERE s.exposure IS NOT NULL
-         GROUP BY s.onet_code
+        SELECT s.onet_code, s.potential / 100 AS exposure
+          FROM airesilience.occupation_task_summary s
     ), category_exposure AS (
         SELECT c.category,
                round(avg(x.exposure)::numeric, 4)::float8 AS e,

@@ -143,26 +143,7 @@ $$;
 COMMENT ON FUNCTION airesilience.skill_vector_maintain() IS
     'Trigger: rebuilds the skill vectors of the occupations a statement on occupation_skill touched, or all of them when the set of skill ids changed';
 
--- A trigger with transition tables may have only one event, so one per event.
-CREATE TRIGGER skill_vector_insert AFTER INSERT ON airesilience.occupation_skill
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.skill_vector_maintain();
-CREATE TRIGGER skill_vector_update AFTER UPDATE ON airesilience.occupation_skill
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.skill_vector_maintain();
-CREATE TRIGGER skill_vector_delete AFTER DELETE ON airesilience.occupation_skill
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.skill_vector_maintain();
-CREATE TRIGGER skill_vector_truncate AFTER TRUNCATE ON airesilience.occupation_skill
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.skill_vector_maintain();
-COMMENT ON TRIGGER skill_vector_insert ON airesilience.occupation_skill IS
-    'Keeps skill_vector current: rebuilds the vectors of the occupations given skills';
-COMMENT ON TRIGGER skill_vector_update ON airesilience.occupation_skill IS
-    'Keeps skill_vector current: rebuilds the vectors of the occupations whose skills changed';
-COMMENT ON TRIGGER skill_vector_delete ON airesilience.occupation_skill IS
-    'Keeps skill_vector current: rebuilds or drops the vectors of the occupations that lost skills';
-COMMENT ON TRIGGER skill_vector_truncate ON airesilience.occupation_skill IS
-    'Keeps skill_vector current: no skills, no vectors';
+SELECT airesilience.create_maintenance_triggers('airesilience.occupation_skill', 'skill_vector', 'airesilience.skill_vector_maintain', 'skill_vector');
 
 -- Not SQL: n < 1 must raise an error.  One plan serves both scopes: each
 -- branch of the candidate list has a one-time filter on same_category, so

@@ -212,22 +212,10 @@ SELECT is((SELECT adoption FROM airesilience.potential_adoption_report WHERE one
 -- One occupation is computed from its own rows only
 ------------------------------------------------------------------------------
 
-CREATE FUNCTION pg_temp.unfiltered_scans(query text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE
-    plan jsonb;
-BEGIN
-    EXECUTE 'EXPLAIN (COSTS OFF, FORMAT JSON) ' || query INTO plan;
-    RETURN QUERY
-    SELECT node->>'Node Type' || ' on ' || (node->>'Relation Name')
-      FROM jsonb_path_query(plan, 'strict $.**') AS node
-     WHERE jsonb_typeof(node) = 'object'
-       AND node->>'Relation Name' IN ('occupation', 'task', 'task_rating', 'task_usage', 'occupation_usage')
-       AND concat(node->>'Filter', node->>'Index Cond', node->>'Recheck Cond') NOT LIKE '%92-0001.00%';
-END $$;
-SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.adoption_evidence WHERE onet_code = ''92-0001.00''')$$,
+\ir include/unfiltered_scans.sql
+SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.adoption_evidence WHERE onet_code = ''92-0001.00''', '92-0001.00')$$,
                 'adoption_evidence for one occupation scans only its rows');
-SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.potential_adoption_report WHERE onet_code = ''92-0001.00''')$$,
+SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.potential_adoption_report WHERE onet_code = ''92-0001.00''', '92-0001.00')$$,
                 'potential_adoption_report for one occupation scans only its rows');
 
 SELECT * FROM finish();

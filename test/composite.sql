@@ -425,34 +425,19 @@ SELECT is((SELECT score FROM airesilience.composite_scores('{"human_contribution
 -- One occupation computes only its own signals
 ------------------------------------------------------------------------------
 
-ANALYZE;
--- Scans of the tables keyed by onet_code that lack the code in their
--- condition (none expected); labor_stats and labor_percentile are keyed by
--- SOC code and reached through the occupation's row, checked apart.
-CREATE FUNCTION pg_temp.unfiltered_scans(query text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE
-    plan jsonb;
-BEGIN
-    EXECUTE 'EXPLAIN (COSTS OFF, FORMAT JSON) ' || query INTO plan;
-    RETURN QUERY
-    SELECT node->>'Node Type' || ' on ' || (node->>'Relation Name')
-      FROM jsonb_path_query(plan, 'strict $.**') AS node
-     WHERE jsonb_typeof(node) = 'object'
-       AND node->>'Relation Name' IN ('occupation', 'task', 'task_rating', 'source_value', 'source_percentile',
-                                      'occupation_adaptability', 'related_occupation')
-       AND concat(node->>'Filter', node->>'Index Cond', node->>'Recheck Cond') NOT LIKE '%29-2072.00%';
-END $$;
+-- labor_stats and labor_percentile are keyed by SOC code and reached
+-- through the occupation's row: checked apart, below.
+\ir include/unfiltered_scans.sql
 SELECT is((SELECT array_agg(u) FROM pg_temp.unfiltered_scans(
               $$SELECT * FROM airesilience.composite_scores('{"human_contribution": 1, "task_exposure": 1, "employer_demand": 1,
                   "economic_opportunity": 1, "digital_exposure": 1, "market_pressure": 1, "entry_barrier_erosion": 1}',
-                  '29-2072.00', 'resilience')$$) u),
+                  '29-2072.00', 'resilience')$$, '29-2072.00') u),
           NULL, 'composite_scores for one occupation: every per-occupation scan is limited to it');
 SELECT is((SELECT array_agg(u) FROM pg_temp.unfiltered_scans(
-              $$SELECT * FROM airesilience.composite_report WHERE onet_code = '29-2072.00'$$) u),
+              $$SELECT * FROM airesilience.composite_report WHERE onet_code = '29-2072.00'$$, '29-2072.00') u),
           NULL, 'composite_report for one occupation: every per-occupation scan is limited to it');
 SELECT is((SELECT array_agg(u) FROM pg_temp.unfiltered_scans(
-              $$SELECT * FROM airesilience.composite_signal_report WHERE onet_code = '29-2072.00'$$) u),
+              $$SELECT * FROM airesilience.composite_signal_report WHERE onet_code = '29-2072.00'$$, '29-2072.00') u),
           NULL, 'composite_signal_report for one occupation: every per-occupation scan is limited to it');
 -- The SOC-keyed tables: with sequential scans off (the sample is tiny), each
 -- is an index lookup by the occupation's soc_code, not a pass over all.

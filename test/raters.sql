@@ -86,22 +86,10 @@ SELECT is((SELECT array_agg(ARRAY[a, b] ORDER BY a, b)
           NULL,
           'on the E0/E2/E1 scale, spread >= 50 exactly when the labels differ');
 
-CREATE FUNCTION pg_temp.unfiltered_scans(query text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE
-    plan jsonb;
-BEGIN
-    EXECUTE 'EXPLAIN (COSTS OFF, FORMAT JSON) ' || query INTO plan;
-    RETURN QUERY
-    SELECT node->>'Node Type' || ' on ' || (node->>'Relation Name')
-      FROM jsonb_path_query(plan, 'strict $.**') AS node
-     WHERE jsonb_typeof(node) = 'object'
-       AND node->>'Relation Name' IN ('occupation', 'task', 'task_rating')
-       AND concat(node->>'Filter', node->>'Index Cond', node->>'Recheck Cond') NOT LIKE '%93-0001.00%';
-END $$;
-SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.task_rater_report WHERE onet_code = ''93-0001.00''')$$,
+\ir include/unfiltered_scans.sql
+SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.task_rater_report WHERE onet_code = ''93-0001.00''', '93-0001.00')$$,
                 'task_rater_report for one occupation scans only its rows');
-SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.rater_agreement_report WHERE onet_code = ''93-0001.00''')$$,
+SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.rater_agreement_report WHERE onet_code = ''93-0001.00''', '93-0001.00')$$,
                 'rater_agreement_report for one occupation scans only its rows');
 
 SELECT * FROM finish();

@@ -166,20 +166,8 @@ INSERT INTO airesilience.task_activity (onet_code, task_id, dwa_id) VALUES ('94-
 SELECT is((SELECT sum(tasks) FROM airesilience.exposure_vector_report WHERE onet_code = '94-0002.00'), 0::numeric,
           'an activity of an unmapped GWA puts its task in no vector');
 
-CREATE FUNCTION pg_temp.unfiltered_scans(query text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE
-    plan jsonb;
-BEGIN
-    EXECUTE 'EXPLAIN (COSTS OFF, FORMAT JSON) ' || query INTO plan;
-    RETURN QUERY
-    SELECT node->>'Node Type' || ' on ' || (node->>'Relation Name')
-      FROM jsonb_path_query(plan, 'strict $.**') AS node
-     WHERE jsonb_typeof(node) = 'object'
-       AND node->>'Relation Name' IN ('occupation', 'task', 'task_rating', 'task_activity')
-       AND concat(node->>'Filter', node->>'Index Cond', node->>'Recheck Cond') NOT LIKE '%94-0001.00%';
-END $$;
-SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.exposure_vector_report WHERE onet_code = ''94-0001.00''')$$,
+\ir include/unfiltered_scans.sql
+SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.exposure_vector_report WHERE onet_code = ''94-0001.00''', '94-0001.00')$$,
                 'exposure_vector_report for one occupation scans only its rows');
 
 SELECT * FROM finish();

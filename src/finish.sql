@@ -1,3 +1,8 @@
+-- The install script's last steps: drop the install-time helpers and give
+-- the planner statistics for the built-in tables.
+
+DROP FUNCTION airesilience.create_maintenance_triggers(regclass, text, regproc, text);
+
 -- Planner statistics for the tables CREATE EXTENSION fills with built-in
 -- rows: sources, label schemes, seniority levels, signals, presets and their
 -- weights, exposure vectors and the activity map.
