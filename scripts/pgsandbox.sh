@@ -4,6 +4,8 @@
 # (extension_destdir), so nothing is written to system paths.
 #
 #   scripts/pgsandbox.sh start DIR   build, install, initdb, start; prints env
+#   scripts/pgsandbox.sh restart DIR stop the server of DIR, start it again
+#                                    with the current PGSANDBOX_OPTS
 #   scripts/pgsandbox.sh stop DIR    stop the server of DIR and remove DIR
 #
 # PGSANDBOX_OPTS adds server settings ("-c name=value ...").
@@ -14,12 +16,20 @@ set -euo pipefail
 
 PG_MAJOR=${PG_MAJOR:-15}
 bindir=/usr/lib/postgresql/$PG_MAJOR/bin
-cmd=${1:?usage: pgsandbox.sh start|stop DIR}
-dir=${2:?usage: pgsandbox.sh start|stop DIR}
+cmd=${1:?usage: pgsandbox.sh start|restart|stop DIR}
+dir=${2:?usage: pgsandbox.sh start|restart|stop DIR}
 here=$(cd "$(dirname "$0")/.." && pwd)
 
 as_server() {
 	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+launch() {
+	as_server "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start -o \
+		"-c listen_addresses='' -c unix_socket_directories='$dir/socket' -c port=5432 \
+		 -c extension_destdir='$dir/install' -c fsync=off -c max_worker_processes=8 \
+		 -c max_parallel_workers_per_gather=2 ${PGSANDBOX_OPTS:-}" >/dev/null ||
+		{ cat "$dir/server.log" >&2; exit 1; }
 }
 
 case $cmd in
@@ -32,12 +42,15 @@ start)
 	as_server "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust \
 		--no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
 		{ cat "$dir/initdb.log" >&2; exit 1; }
-	as_server "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start -o \
-		"-c listen_addresses='' -c unix_socket_directories='$dir/socket' -c port=5432 \
-		 -c extension_destdir='$dir/install' -c fsync=off -c max_worker_processes=8 \
-		 -c max_parallel_workers_per_gather=2 ${PGSANDBOX_OPTS:-}" >/dev/null ||
-		{ cat "$dir/server.log" >&2; exit 1; }
+	launch
 	echo "export PGHOST='$dir/socket' PGPORT=5432 PGUSER=postgres"
+	;;
+restart)
+	dir=$(cd "$dir" && pwd)
+	if [ -f "$dir/data/postmaster.pid" ]; then
+		as_server "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+	fi
+	launch
 	;;
 stop)
 	if [ -f "$dir/data/postmaster.pid" ]; then
@@ -46,7 +59,7 @@ stop)
 	rm -rf "$dir"
 	;;
 *)
-	echo "usage: pgsandbox.sh start|stop DIR" >&2
+	echo "usage: pgsandbox.sh start|restart|stop DIR" >&2
 	exit 2
 	;;
 esac
