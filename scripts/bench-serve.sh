@@ -12,13 +12,14 @@
 #   4. the page query on the real occupations against a second database of
 #      TOTAL (default 100000) occupations, the real ones plus synthetic copies
 #      (bench/synthetic.sql), snapshot retaken: runs alternate between the
-#      two, REPS of each, and the ratio is of the medians; then the same with
-#      huge pages off.
+#      two, REPS of each, and the ratio is of the medians; then, when the
+#      server ran on huge pages, the same without them.
 # SECONDS_PER_RUN (default 20), REPS (default 5) tune the runs.
 #
 # The server runs on huge pages when it can (README, Performance): as root the
 # script reserves the pages the server asks for (vm.nr_hugepages) and gives
-# them back at exit; otherwise huge_pages = try.
+# them back at exit; otherwise huge_pages = try.  The header line says
+# whether the server's shared memory is on huge pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data_dir=${DATA_DIR:-../shared/data}
@@ -27,10 +28,16 @@ total=${TOTAL:-100000} secs=${SECONDS_PER_RUN:-20} reps=${REPS:-5}
 scripts/ensure-deps.sh
 make -s
 sandbox=$(mktemp -d /tmp/airesilience-bench.XXXXXX)
-huge_pages_before=
+nr_huge_pages=/proc/sys/vm/nr_hugepages
+huge_pages_added=0
 cleanup() {
-	scripts/pgsandbox.sh stop "$sandbox"
-	if [ -n "$huge_pages_before" ]; then sysctl -qw vm.nr_hugepages="$huge_pages_before" || true; fi
+	scripts/pgsandbox.sh stop "$sandbox" || true
+	# Give back what was added, leaving any other reservation as it is now.
+	if [ "$huge_pages_added" -gt 0 ]; then
+		local now
+		now=$(cat "$nr_huge_pages")
+		echo $((now > huge_pages_added ? now - huge_pages_added : 0)) >"$nr_huge_pages" || true
+	fi
 }
 trap cleanup EXIT
 # shared_buffers sized as for a serving database: the 100,000 published
@@ -46,27 +53,34 @@ restart_server() {
 	PGSANDBOX_OPTS="$server_opts -c huge_pages=$1" scripts/pgsandbox.sh restart "$sandbox"
 }
 
+# on_huge_pages: whether the running server's shared memory is mapped in
+# huge pages (hugetlb mappings show a kernel page size above 4 kB).
+on_huge_pages() {
+	local pid
+	pid=$(head -n 1 "$sandbox/data/postmaster.pid")
+	grep -q '^KernelPageSize: *[0-9]\{4,\} kB' "/proc/$pid/smaps" 2>/dev/null
+}
+
 # The server reports how many huge pages its shared memory takes
 # (PostgreSQL 15+); root reserves them on top of any already reserved.
-huge_pages=try
 needed=$(psql -XAt -d postgres -c 'SHOW shared_memory_size_in_huge_pages' 2>/dev/null || echo -1)
 if [ "$(id -u)" -eq 0 ] && [ "$needed" -gt 0 ]; then
-	huge_pages_before=$(cat /proc/sys/vm/nr_hugepages)
-	sysctl -qw vm.nr_hugepages=$((huge_pages_before + needed)) 2>/dev/null || true
-	if [ "$(cat /proc/sys/vm/nr_hugepages)" -ge $((huge_pages_before + needed)) ] &&
-		restart_server on 2>/dev/null; then
-		huge_pages=on
-	else
+	before=$(cat "$nr_huge_pages")
+	echo $((before + needed)) >"$nr_huge_pages" 2>/dev/null || true
+	huge_pages_added=$(($(cat "$nr_huge_pages") - before))
+	if [ "$huge_pages_added" -lt "$needed" ] || ! restart_server on; then
+		echo "huge pages: could not run on $needed reserved huge pages; going on without" >&2
 		restart_server try
 	fi
 fi
+huge_pages=$(on_huge_pages && echo on || echo off)
 
 psql -qX -d postgres -c "CREATE DATABASE $PGDATABASE"
 psql -qX -c 'CREATE EXTENSION airesilience CASCADE'
 [ -n "${BENCH_SETUP:-}" ] && psql -qX -f "$BENCH_SETUP"   # (development: extra setup SQL)
 scripts/load-public.sh "$data_dir" | tail -1
-echo "PostgreSQL $(psql -XAt -c 'SHOW server_version'), $(nproc) cores, huge_pages = $huge_pages" \
-	"($(psql -XAt -c 'SHOW shared_memory_size_in_huge_pages' 2>/dev/null || echo '?') pages of shared memory)"
+echo "PostgreSQL $(psql -XAt -c 'SHOW server_version'), $(nproc) cores," \
+	"shared memory on huge pages: $huge_pages$([ "$needed" -gt 0 ] && echo " ($needed pages of 2 MB)")"
 
 echo "== every report row, all occupations (JIT on: the server default)"
 psql -X -v reps="$reps" -f bench/reports.sql | sed -n '/^median/,$p'
@@ -91,26 +105,32 @@ page_latency() {
 		{ cat "$log.out" >&2; exit 1; }
 	local tps
 	tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$log.out" | head -1)
-	cat "$log".[0-9]* | awk '{print $3}' | sort -n | awk -v tps="$tps" '
+	cat "$log".[0-9]* | awk '{print $3}' | sort -n | awk -v tps="$tps" -v stats="$log.stats" '
 		{ v[NR] = $1 }
 		END { printf "%d page queries: p50 %.3f ms, p99 %.3f ms, max %.3f ms, %s tps\n",
 		      NR, v[int(NR * 0.50)] / 1000, v[int(NR * 0.99)] / 1000, v[NR] / 1000, tps
-		      printf "%.6f %.6f\n", v[int(NR * 0.50)] / 1000, v[int(NR * 0.99)] / 1000 > "/dev/stderr" }' 2>>"$log.stats"
+		      printf "%.6f %.6f\n", v[int(NR * 0.50)] / 1000, v[int(NR * 0.99)] / 1000 >> stats }'
 	rm -f "$log".[0-9]*
 }
 
 # median NAME COLUMN: the median of a column of NAME.stats.
 median() {
 	awk -v c="$2" '{ print $c }' "$sandbox/$1.stats" | sort -g |
-		awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+		awk '{ v[NR] = $1 } END { printf "%.6f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# prewarm: every relation of both databases into the buffer cache.
+# prewarm: what the page query reads, in both databases, into the buffer
+# cache: the snapshot tables with their TOAST tables and indexes, bench_code.
 prewarm() {
 	local db
 	for db in "$PGDATABASE" "$large_db"; do
 		psql -qX -d "$db" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS pg_prewarm' \
-			-c "SELECT sum(pg_prewarm(oid)) FROM pg_class WHERE relkind IN ('r', 'i', 't', 'm') AND pg_relation_size(oid) > 0" >/dev/null
+			-c "WITH tables AS (SELECT unnest(ARRAY['airesilience.snapshot', 'airesilience.snapshot_document', 'bench_code']::regclass[]) AS oid),
+			         relations AS (SELECT oid FROM tables
+			                       UNION ALL SELECT reltoastrelid FROM pg_class JOIN tables USING (oid) WHERE reltoastrelid <> 0
+			                       UNION ALL SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT oid FROM tables)
+			                       UNION ALL SELECT indexrelid FROM pg_index JOIN pg_class c ON c.reltoastrelid = indrelid JOIN tables t ON t.oid = c.oid)
+			    SELECT sum(pg_prewarm(oid)) FROM relations" >/dev/null
 	done
 }
 
@@ -122,11 +142,12 @@ compare_sizes() {
 		echo -n "  $small_codes occupations: "; page_latency "$small_codes" "$1.small"
 		echo -n "  $large_codes occupations: "; PGDATABASE=$large_db page_latency "$large_codes" "$1.large"
 	done
-	echo "median of $reps: p50 $(median "$1.small" 1) ms and $(median "$1.large" 1) ms," \
-		"p99 $(median "$1.small" 2) ms and $(median "$1.large" 2) ms"
-	echo "p99 at $large_codes occupations / p99 at $small_codes:" \
-		"$(awk -v a="$(median "$1.large" 2)" -v b="$(median "$1.small" 2)" 'BEGIN { printf "%.2f", a / b }')" \
-		"(p50: $(awk -v a="$(median "$1.large" 1)" -v b="$(median "$1.small" 1)" 'BEGIN { printf "%.2f", a / b }'))"
+	awk -v small="$small_codes" -v large="$large_codes" -v reps="$reps" \
+		-v s50="$(median "$1.small" 1)" -v s99="$(median "$1.small" 2)" \
+		-v l50="$(median "$1.large" 1)" -v l99="$(median "$1.large" 2)" 'BEGIN {
+		printf "median of %d: %d occupations p50 %.3f ms, p99 %.3f ms; %d occupations p50 %.3f ms, p99 %.3f ms\n",
+		       reps, small, s50, s99, large, l50, l99
+		printf "p99 at %d occupations / p99 at %d: %.2f (p50: %.2f)\n", large, small, l99 / s99, l50 / s50 }'
 }
 
 echo "== snapshot (publishes the documents)"
@@ -160,11 +181,11 @@ psql -qX -c 'VACUUM ANALYZE airesilience.snapshot_document'
 large_codes=$(number_codes)
 export PGDATABASE=airesilience_bench
 prewarm
-echo "huge_pages = $huge_pages:"
-compare_sizes "hp_$huge_pages"
+echo "shared memory on huge pages: $huge_pages"
+compare_sizes "huge_pages_$huge_pages"
 if [ "$huge_pages" = on ]; then
-	echo "== the same with huge_pages = off"
+	echo "== the same, the server restarted with huge_pages = off"
 	restart_server off
 	prewarm
-	compare_sizes hp_off
+	compare_sizes huge_pages_off
 fi

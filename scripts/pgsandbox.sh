@@ -29,7 +29,7 @@ launch() {
 		"-c listen_addresses='' -c unix_socket_directories='$dir/socket' -c port=5432 \
 		 -c extension_destdir='$dir/install' -c fsync=off -c max_worker_processes=8 \
 		 -c max_parallel_workers_per_gather=2 ${PGSANDBOX_OPTS:-}" >/dev/null ||
-		{ cat "$dir/server.log" >&2; exit 1; }
+		{ tail -n 20 "$dir/server.log" >&2; exit 1; }
 }
 
 case $cmd in
@@ -47,7 +47,7 @@ start)
 	;;
 restart)
 	dir=$(cd "$dir" && pwd)
-	if [ -f "$dir/data/postmaster.pid" ]; then
+	if as_server "$bindir/pg_ctl" -D "$dir/data" status >/dev/null; then
 		as_server "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
 	fi
 	launch
