@@ -156,54 +156,14 @@ BEGIN
         RETURN NULL;
     END IF;
 
-    IF TG_TABLE_NAME = 'task' THEN
-        IF TG_OP = 'INSERT' THEN
-            SELECT array_agg(DISTINCT n.onet_code) INTO changed FROM new_rows n;
-        ELSIF TG_OP = 'DELETE' THEN
-            SELECT array_agg(DISTINCT o.onet_code) INTO changed FROM old_rows o;
-        ELSE
-            SELECT array_agg(DISTINCT c.onet_code) INTO changed
-              FROM ((SELECT n.onet_code, n.task_id, n.task_type, n.importance, n.relevance FROM new_rows n
-                     EXCEPT
-                     SELECT o.onet_code, o.task_id, o.task_type, o.importance, o.relevance FROM old_rows o)
-                    UNION ALL
-                    (SELECT o.onet_code, o.task_id, o.task_type, o.importance, o.relevance FROM old_rows o
-                     EXCEPT
-                     SELECT n.onet_code, n.task_id, n.task_type, n.importance, n.relevance FROM new_rows n)) c;
-        END IF;
-    ELSIF TG_TABLE_NAME = 'task_rating' THEN
-        IF TG_OP = 'INSERT' THEN
-            SELECT array_agg(DISTINCT n.onet_code) INTO changed FROM new_rows n;
-        ELSIF TG_OP = 'DELETE' THEN
-            SELECT array_agg(DISTINCT o.onet_code) INTO changed FROM old_rows o;
-        ELSE
-            SELECT array_agg(DISTINCT c.onet_code) INTO changed
-              FROM ((SELECT n.onet_code, n.task_id, n.rater, n.exposure FROM new_rows n
-                     EXCEPT
-                     SELECT o.onet_code, o.task_id, o.rater, o.exposure FROM old_rows o)
-                    UNION ALL
-                    (SELECT o.onet_code, o.task_id, o.rater, o.exposure FROM old_rows o
-                     EXCEPT
-                     SELECT n.onet_code, n.task_id, n.rater, n.exposure FROM new_rows n)) c;
-        END IF;
-    ELSE    -- related_occupation: the rows' own occupations have new pivots
-        IF TG_OP = 'INSERT' THEN
-            SELECT array_agg(DISTINCT n.onet_code) INTO affected FROM new_rows n;
-        ELSIF TG_OP = 'DELETE' THEN
-            SELECT array_agg(DISTINCT o.onet_code) INTO affected FROM old_rows o;
-        ELSE
-            SELECT array_agg(DISTINCT c.onet_code) INTO affected
-              FROM ((SELECT n.onet_code, n.related_code, n.tier FROM new_rows n
-                     EXCEPT
-                     SELECT o.onet_code, o.related_code, o.tier FROM old_rows o)
-                    UNION ALL
-                    (SELECT o.onet_code, o.related_code, o.tier FROM old_rows o
-                     EXCEPT
-                     SELECT n.onet_code, n.related_code, n.tier FROM new_rows n)) c;
-        END IF;
-    END IF;
-
-    IF changed IS NOT NULL THEN
+    EXECUTE airesilience.changed_keys_query(TG_OP, 'onet_code', CASE TG_TABLE_NAME
+        WHEN 'task' THEN 'onet_code, task_id, task_type, importance, relevance'
+        WHEN 'task_rating' THEN 'onet_code, task_id, rater, exposure'
+        ELSE 'onet_code, related_code, tier' END)
+       INTO changed;
+    IF TG_TABLE_NAME = 'related_occupation' THEN
+        affected := changed;        -- the rows' own occupations have new pivots
+    ELSIF changed IS NOT NULL THEN  -- those listing a changed occupation do
         SELECT array_agg(DISTINCT r.onet_code) INTO affected
           FROM airesilience.related_occupation r
          WHERE r.related_code = ANY (changed)

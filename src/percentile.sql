@@ -79,20 +79,8 @@ BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM airesilience.source_percentile;
         RETURN NULL;
-    ELSIF TG_OP = 'INSERT' THEN
-        SELECT array_agg(DISTINCT n.source) INTO sources FROM new_rows n;
-    ELSIF TG_OP = 'DELETE' THEN
-        SELECT array_agg(DISTINCT o.source) INTO sources FROM old_rows o;
-    ELSE
-        SELECT array_agg(DISTINCT c.source) INTO sources
-          FROM ((SELECT n.onet_code, n.source, n.raw_value FROM new_rows n
-                 EXCEPT
-                 SELECT o.onet_code, o.source, o.raw_value FROM old_rows o)
-                UNION ALL
-                (SELECT o.onet_code, o.source, o.raw_value FROM old_rows o
-                 EXCEPT
-                 SELECT n.onet_code, n.source, n.raw_value FROM new_rows n)) c;
     END IF;
+    EXECUTE airesilience.changed_keys_query(TG_OP, 'source', 'onet_code, source, raw_value') INTO sources;
     IF sources IS NOT NULL THEN     -- NULL: the statement changed no value
         PERFORM airesilience.source_percentile_refresh(sources);
     END IF;
@@ -189,26 +177,16 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 DECLARE
-    changed boolean;
+    changed text[];
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         DELETE FROM airesilience.labor_percentile;
         RETURN NULL;
-    ELSIF TG_OP = 'INSERT' THEN
-        changed := EXISTS (SELECT FROM new_rows);
-    ELSIF TG_OP = 'DELETE' THEN
-        changed := EXISTS (SELECT FROM old_rows);
-    ELSE
-        changed := EXISTS (
-            (SELECT n.soc_code, n.growth_pct, n.annual_openings, n.employment_projected, n.median_wage FROM new_rows n
-             EXCEPT
-             SELECT o.soc_code, o.growth_pct, o.annual_openings, o.employment_projected, o.median_wage FROM old_rows o)
-            UNION ALL
-            (SELECT o.soc_code, o.growth_pct, o.annual_openings, o.employment_projected, o.median_wage FROM old_rows o
-             EXCEPT
-             SELECT n.soc_code, n.growth_pct, n.annual_openings, n.employment_projected, n.median_wage FROM new_rows n));
     END IF;
-    IF changed THEN
+    EXECUTE airesilience.changed_keys_query(TG_OP, 'soc_code',
+                                            'soc_code, growth_pct, annual_openings, employment_projected, median_wage')
+       INTO changed;
+    IF changed IS NOT NULL THEN     -- NULL: no ranked figure changed
         PERFORM airesilience.labor_percentile_refresh();
     END IF;
     RETURN NULL;

@@ -64,6 +64,30 @@ BEGIN
 END
 $$;
 
+-- For the maintenance triggers: a query giving the distinct values of key
+-- over the rows a statement changed.  INSERT and DELETE change every row
+-- they name; an UPDATE changes the rows whose compared columns differ, on
+-- either side, so a row it left as it was counts for nothing.  Only the
+-- trigger function sees its transition tables, so it runs the query itself,
+-- with EXECUTE.  key and compared are column lists of the trigger's table.
+CREATE FUNCTION airesilience.changed_keys_query(event text, key text, compared text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE event
+        WHEN 'INSERT' THEN format('SELECT array_agg(DISTINCT %s) FROM new_rows', key)
+        WHEN 'DELETE' THEN format('SELECT array_agg(DISTINCT %s) FROM old_rows', key)
+        WHEN 'UPDATE' THEN format('SELECT array_agg(DISTINCT %1$s)
+                                     FROM ((SELECT %2$s FROM new_rows EXCEPT SELECT %2$s FROM old_rows)
+                                           UNION ALL
+                                           (SELECT %2$s FROM old_rows EXCEPT SELECT %2$s FROM new_rows)) c',
+                                  key, compared)
+    END
+$$;
+COMMENT ON FUNCTION airesilience.changed_keys_query(text, text, text) IS
+    'For the maintenance triggers: the query (run with EXECUTE) of the distinct key values of the rows a statement changed in the compared columns';
+
 -- Occupation categories: the unit seniority curves and "related" lists use.
 CREATE TABLE airesilience.category (
     category    text PRIMARY KEY CHECK (category ~ '^[a-z][a-z0-9_-]*$'),
