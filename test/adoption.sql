@@ -212,7 +212,7 @@ SELECT is((SELECT adoption FROM airesilience.potential_adoption_report WHERE one
 -- One occupation is computed from its own rows only
 ------------------------------------------------------------------------------
 
-\ir include/unfiltered_scans.sql
+\ir include/plan_scans.sql
 SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.adoption_evidence WHERE onet_code = ''92-0001.00''', '92-0001.00')$$,
                 'adoption_evidence for one occupation scans only its rows');
 SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.potential_adoption_report WHERE onet_code = ''92-0001.00''', '92-0001.00')$$,

@@ -427,7 +427,7 @@ SELECT is((SELECT score FROM airesilience.composite_scores('{"human_contribution
 
 -- labor_stats and labor_percentile are keyed by SOC code and reached
 -- through the occupation's row: checked apart, below.
-\ir include/unfiltered_scans.sql
+\ir include/plan_scans.sql
 SELECT is((SELECT array_agg(u) FROM pg_temp.unfiltered_scans(
               $$SELECT * FROM airesilience.composite_scores('{"human_contribution": 1, "task_exposure": 1, "employer_demand": 1,
                   "economic_opportunity": 1, "digital_exposure": 1, "market_pressure": 1, "entry_barrier_erosion": 1}',
@@ -443,16 +443,11 @@ SELECT is((SELECT array_agg(u) FROM pg_temp.unfiltered_scans(
 -- is an index lookup by the occupation's soc_code, not a pass over all.
 SET LOCAL enable_seqscan = off;
 CREATE FUNCTION pg_temp.soc_lookups(query text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE
-    plan jsonb;
-BEGIN
-    EXECUTE 'EXPLAIN (COSTS OFF, FORMAT JSON) ' || query INTO plan;
-    RETURN QUERY
-    SELECT DISTINCT (node->>'Relation Name') || ': ' || coalesce(node->>'Index Cond', node->>'Node Type')
-      FROM jsonb_path_query(plan, 'strict $.**') AS node
-     WHERE jsonb_typeof(node) = 'object' AND node->>'Relation Name' IN ('labor_stats', 'labor_percentile');
-END $$;
+LANGUAGE sql AS $$
+    SELECT DISTINCT s.relation || ': ' || coalesce(s.index_cond, s.node_type)
+      FROM pg_temp.plan_scans(query) s
+     WHERE s.relation IN ('labor_stats', 'labor_percentile')
+$$;
 SELECT ok((SELECT bool_and(l ~ '^labor_(stats|percentile): \(soc_code = \w+\.soc_code\)$') AND count(*) = 2
              FROM pg_temp.soc_lookups($$SELECT * FROM airesilience.composite_scores('{"employer_demand": 1, "market_pressure": 1}',
                                                                                    '29-2072.00', 'resilience')$$) l),

@@ -262,17 +262,13 @@ SELECT is((SELECT count(*) FROM airesilience.labor_percentile), 0::bigint, 'trun
 ------------------------------------------------------------------------------
 
 INSERT INTO airesilience.source_value VALUES ('92-0001.00', 'pres', 10), ('92-0002.00', 'pres', 20);
+\ir include/plan_scans.sql
 CREATE FUNCTION pg_temp.scans(query text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE
-    plan jsonb;
-BEGIN
-    EXECUTE 'EXPLAIN (COSTS OFF, FORMAT JSON) ' || query INTO plan;
-    RETURN QUERY
-    SELECT (node->>'Relation Name') || ': ' || concat(node->>'Filter', node->>'Index Cond', node->>'Recheck Cond')
-      FROM jsonb_path_query(plan, 'strict $.**') AS node
-     WHERE jsonb_typeof(node) = 'object' AND node->>'Relation Name' = 'source_percentile';
-END $$;
+LANGUAGE sql AS $$
+    SELECT s.relation || ': ' || concat(s.filter, s.index_cond, s.recheck_cond)
+      FROM pg_temp.plan_scans(query) s
+     WHERE s.relation = 'source_percentile'
+$$;
 SELECT ok((SELECT bool_and(s LIKE '%92-0001.00%') AND count(*) > 0
              FROM pg_temp.scans($$SELECT * FROM airesilience.source_report WHERE onet_code = '92-0001.00'$$) s),
           'source_report for one occupation reads only its percentiles');

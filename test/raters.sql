@@ -86,7 +86,7 @@ SELECT is((SELECT array_agg(ARRAY[a, b] ORDER BY a, b)
           NULL,
           'on the E0/E2/E1 scale, spread >= 50 exactly when the labels differ');
 
-\ir include/unfiltered_scans.sql
+\ir include/plan_scans.sql
 SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.task_rater_report WHERE onet_code = ''93-0001.00''', '93-0001.00')$$,
                 'task_rater_report for one occupation scans only its rows');
 SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.rater_agreement_report WHERE onet_code = ''93-0001.00''', '93-0001.00')$$,

@@ -30,19 +30,14 @@ SELECT plan(66);
 :sample
 
 -- Scans of the snapshot tables that do not carry the occupation's code.
-CREATE FUNCTION pg_temp.unfiltered_scans(query text) RETURNS SETOF text
-LANGUAGE plpgsql AS $$
-DECLARE
-    plan jsonb;
-BEGIN
-    EXECUTE 'EXPLAIN (COSTS OFF, FORMAT JSON) ' || query INTO plan;
-    RETURN QUERY
-    SELECT node->>'Node Type' || ' on ' || (node->>'Relation Name')
-      FROM jsonb_path_query(plan, 'strict $.**') AS node
-     WHERE jsonb_typeof(node) = 'object'
-       AND node->>'Relation Name' IN ('snapshot_occupation', 'snapshot_source', 'snapshot_composite')
-       AND concat(node->>'Filter', node->>'Index Cond') !~ 'onet_code = (''29-2072\.00''|[a-z_0-9]+\.onet_code)';
-END $$;
+\ir include/plan_scans.sql
+CREATE FUNCTION pg_temp.unfiltered_snapshot_scans(query text) RETURNS SETOF text
+LANGUAGE sql AS $$
+    SELECT s.node_type || ' on ' || s.relation
+      FROM pg_temp.plan_scans(query) s
+     WHERE s.relation IN ('snapshot_occupation', 'snapshot_source', 'snapshot_composite')
+       AND concat(s.filter, s.index_cond) !~ 'onet_code = (''29-2072\.00''|[a-z_0-9]+\.onet_code)'
+$$;
 
 ------------------------------------------------------------------------------
 -- Declarations
@@ -271,11 +266,11 @@ SELECT throws_ok(format('SELECT * FROM airesilience.snapshot_report(%s)', :s3),
 -- One occupation's query reads only that occupation's rows
 ------------------------------------------------------------------------------
 
-SELECT is(ARRAY(SELECT pg_temp.unfiltered_scans(format('SELECT * FROM airesilience.snapshot_report(%s) WHERE onet_code = %L', :s1, '29-2072.00'))),
+SELECT is(ARRAY(SELECT pg_temp.unfiltered_snapshot_scans(format('SELECT * FROM airesilience.snapshot_report(%s) WHERE onet_code = %L', :s1, '29-2072.00'))),
           '{}'::text[], 'snapshot_report for one occupation scans only its rows');
-SELECT is(ARRAY(SELECT pg_temp.unfiltered_scans(format('SELECT * FROM airesilience.snapshot_changes(%s, %s) WHERE onet_code = %L', :s1, :s2, '29-2072.00'))),
+SELECT is(ARRAY(SELECT pg_temp.unfiltered_snapshot_scans(format('SELECT * FROM airesilience.snapshot_changes(%s, %s) WHERE onet_code = %L', :s1, :s2, '29-2072.00'))),
           '{}'::text[], 'snapshot_changes for one occupation scans only its rows');
-SELECT is(ARRAY(SELECT pg_temp.unfiltered_scans(format('SELECT * FROM airesilience.snapshot_changes(%s, %s) WHERE onet_code = %L', :s2, :s1, '29-2072.00'))),
+SELECT is(ARRAY(SELECT pg_temp.unfiltered_snapshot_scans(format('SELECT * FROM airesilience.snapshot_changes(%s, %s) WHERE onet_code = %L', :s2, :s1, '29-2072.00'))),
           '{}'::text[], 'also the other way round');
 
 ------------------------------------------------------------------------------

@@ -166,7 +166,7 @@ INSERT INTO airesilience.task_activity (onet_code, task_id, dwa_id) VALUES ('94-
 SELECT is((SELECT sum(tasks) FROM airesilience.exposure_vector_report WHERE onet_code = '94-0002.00'), 0::numeric,
           'an activity of an unmapped GWA puts its task in no vector');
 
-\ir include/unfiltered_scans.sql
+\ir include/plan_scans.sql
 SELECT is_empty($$SELECT pg_temp.unfiltered_scans('SELECT * FROM airesilience.exposure_vector_report WHERE onet_code = ''94-0001.00''', '94-0001.00')$$,
                 'exposure_vector_report for one occupation scans only its rows');
 

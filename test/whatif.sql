@@ -62,7 +62,7 @@ BEGIN
     RETURN sums;
 END $$;
 
-\ir include/unfiltered_scans.sql
+\ir include/plan_scans.sql
 
 CREATE TEMP TABLE before AS SELECT pg_temp.table_checksums() AS sums;
 
