@@ -136,38 +136,29 @@ COMMENT ON FUNCTION airesilience.snapshot_immutable() IS
 
 CREATE TRIGGER snapshot_immutable BEFORE UPDATE ON airesilience.snapshot
     FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapshot_occupation
-    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_occupation
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapshot_source
-    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_source
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapshot_composite
-    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_composite
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON airesilience.snapshot_document
-    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable();
-CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON airesilience.snapshot_document
-    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable();
 COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot IS 'Snapshot headers cannot be updated';
-COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot IS 'Snapshots are deleted, not truncated';
-COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_occupation IS
-    'Rows cannot be updated, nor deleted apart from their snapshot';
-COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_occupation IS 'Snapshots are deleted, not truncated';
-COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_source IS
-    'Rows cannot be updated, nor deleted apart from their snapshot';
-COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_source IS 'Snapshots are deleted, not truncated';
-COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_composite IS
-    'Rows cannot be updated, nor deleted apart from their snapshot';
-COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_composite IS 'Snapshots are deleted, not truncated';
-COMMENT ON TRIGGER snapshot_immutable ON airesilience.snapshot_document IS
-    'Rows cannot be updated, nor deleted apart from their snapshot';
-COMMENT ON TRIGGER snapshot_immutable_truncate ON airesilience.snapshot_document IS 'Snapshots are deleted, not truncated';
+DO $$
+DECLARE
+    t regclass;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['airesilience.snapshot_occupation', 'airesilience.snapshot_source',
+                             'airesilience.snapshot_composite', 'airesilience.snapshot_document']::regclass[]
+    LOOP
+        EXECUTE format('CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON %s
+                            FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable()', t);
+        EXECUTE format('COMMENT ON TRIGGER snapshot_immutable ON %s IS %L',
+                       t, 'Rows cannot be updated, nor deleted apart from their snapshot');
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['airesilience.snapshot', 'airesilience.snapshot_occupation', 'airesilience.snapshot_source',
+                             'airesilience.snapshot_composite', 'airesilience.snapshot_document']::regclass[]
+    LOOP
+        EXECUTE format('CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON %s
+                            FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable()', t);
+        EXECUTE format('COMMENT ON TRIGGER snapshot_immutable_truncate ON %s IS %L',
+                       t, 'Snapshots are deleted, not truncated');
+    END LOOP;
+END
+$$;
 
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot', '');
