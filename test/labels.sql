@@ -68,18 +68,7 @@ SELECT throws_ok($$SELECT airesilience.label_scheme_check('{{50,20}}', '{a,b,c}'
 SELECT throws_ok($$SELECT airesilience.label_scheme_check('{50}', '{{a},{b}}')$$,
                  '22023', 'labels must be a one-dimensional array', 'two-dimensional labels are rejected');
 
-CREATE FUNCTION pg_temp.error_detail(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-    detail text;
-BEGIN
-    EXECUTE statement;
-    RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN detail;
-END
-$$;
+\ir include/error_detail.sql
 SELECT is(pg_temp.error_detail($$SELECT airesilience.label_scheme_check('{80,65,65}', '{a,b,c,d}')$$),
           'cuts[3] = 65 is not below cuts[2] = 65.', 'the detail names the two cuts out of order');
 SELECT is(pg_temp.error_detail($$SELECT airesilience.label_scheme_check('{50,20}', '{a,b}')$$),

@@ -13,19 +13,7 @@ SET client_min_messages = warning;
 SET extra_float_digits = 0;
 SELECT plan(61);
 
--- The detail line of the error a statement raises.
-CREATE FUNCTION pg_temp.error_detail(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-    detail text;
-BEGIN
-    EXECUTE statement;
-    RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN detail;
-END
-$$;
+\ir include/error_detail.sql
 
 -- search_occupations(q, n) as 'code|matched|score' in rank order.
 CREATE FUNCTION pg_temp.found(q text, n integer DEFAULT 20) RETURNS text[]

@@ -78,18 +78,7 @@ SELECT throws_ok($$SELECT airesilience.seniority_curve_check('{0,5}', '{1,Infini
 SELECT throws_ok($$SELECT airesilience.seniority_curve_check('{0,5}', '{-Infinity,1}')$$,
                  '22023', 'multipliers must be finite', 'a multiplier of -Infinity is non-finite before it is non-positive');
 -- The error names the offending subscripts as the user wrote them.
-CREATE FUNCTION pg_temp.error_detail(statement text) RETURNS text
-LANGUAGE plpgsql AS $$
-DECLARE
-    detail text;
-BEGIN
-    EXECUTE statement;
-    RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN detail;
-END
-$$;
+\ir include/error_detail.sql
 SELECT is(pg_temp.error_detail($$SELECT airesilience.seniority_curve_check('{0,5,5}', '{1,1,1}')$$),
           'years[3] = 5 does not exceed years[2] = 5.', 'the detail names the two years out of order');
 SELECT is(pg_temp.error_detail($$SELECT airesilience.seniority_curve_check('[0:2]={0,5,5}', '{1,1,1}')$$),
