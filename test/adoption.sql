@@ -23,10 +23,9 @@ SELECT is((SELECT count(*) FROM unnest(ARRAY['airesilience.usage_dataset', 'aire
                                              'airesilience.adoption_evidence', 'airesilience.potential_adoption_report']::regclass[]) r
             WHERE obj_description(r, 'pg_class') IS NULL),
           0::bigint, 'every new table and view has a comment');
-SELECT is((SELECT array_agg(coalesce(c.extcondition[array_position(c.extconfig, r)], 'not dumped') ORDER BY r::text)
-             FROM pg_extension c,
-                  unnest(ARRAY['airesilience.occupation_usage', 'airesilience.usage_dataset']::regclass[]) r
-            WHERE c.extname = 'airesilience'),
+\ir include/dump_condition.sql
+SELECT is(ARRAY(SELECT pg_temp.dump_condition(r)
+                  FROM unnest(ARRAY['airesilience.occupation_usage', 'airesilience.usage_dataset']::regclass[]) r ORDER BY r::text),
           ARRAY['', ''],
           'both tables are configuration tables: pg_dump keeps every row');
 

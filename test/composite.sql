@@ -57,11 +57,10 @@ SELECT is((SELECT array_agg(p.proname::text || ':' || p.provolatile::text || p.p
               AND p.proname IN ('task_tier_weight', 'market_pressure', 'entry_barrier_erosion', 'composite_scores')),
           '{composite_scores:ss,entry_barrier_erosion:is,market_pressure:is,task_tier_weight:is}',
           'the mappings are IMMUTABLE and composite_scores STABLE, all PARALLEL SAFE');
-SELECT is((SELECT array_agg(coalesce(e.extcondition[array_position(e.extconfig, r)], 'not dumped') ORDER BY r::text)
-             FROM pg_extension e,
-                  unnest(ARRAY['airesilience.composite_preset', 'airesilience.composite_weight',
-                               'airesilience.occupation_adaptability', 'airesilience.signal']::regclass[]) r
-            WHERE e.extname = 'airesilience'),
+\ir include/dump_condition.sql
+SELECT is(ARRAY(SELECT pg_temp.dump_condition(r)
+                  FROM unnest(ARRAY['airesilience.composite_preset', 'airesilience.composite_weight',
+                                    'airesilience.occupation_adaptability', 'airesilience.signal']::regclass[]) r ORDER BY r::text),
           ARRAY['WHERE NOT builtin', 'WHERE NOT builtin', 'not dumped', 'not dumped'],
           'user presets and weights are dumped; signals and adaptability (fixed or derived) are not');
 

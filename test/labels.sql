@@ -138,8 +138,8 @@ SELECT throws_ok($$UPDATE airesilience.label_scheme SET inclusive = true WHERE s
                  '23001', 'cannot update built-in row of airesilience.label_scheme', 'built-in schemes are read-only');
 SELECT throws_ok($$DELETE FROM airesilience.label_scheme WHERE scheme = 'change3'$$,
                  '23001', 'cannot delete built-in row of airesilience.label_scheme', 'built-in schemes cannot be deleted');
-SELECT is((SELECT c.extcondition[array_position(c.extconfig, 'airesilience.label_scheme'::regclass)]
-             FROM pg_extension c WHERE c.extname = 'airesilience'),
+\ir include/dump_condition.sql
+SELECT is(pg_temp.dump_condition('airesilience.label_scheme'),
           'WHERE NOT builtin', 'pg_dump dumps only the schemes users add');
 
 ------------------------------------------------------------------------------

@@ -213,8 +213,8 @@ SELECT throws_ok($$INSERT INTO airesilience.seniority_level (level, years, posit
                  '23514', NULL, 'NaN years are rejected');
 SELECT throws_ok($$INSERT INTO airesilience.seniority_level (level, years, position) VALUES ('staff', 10, 3)$$,
                  '23505', NULL, 'positions are unique');
-SELECT is((SELECT c.extcondition[array_position(c.extconfig, 'airesilience.seniority_level'::regclass)]
-             FROM pg_extension c WHERE c.extname = 'airesilience'),
+\ir include/dump_condition.sql
+SELECT is(pg_temp.dump_condition('airesilience.seniority_level'),
           'WHERE NOT builtin', 'pg_dump dumps only the levels users add');
 
 ------------------------------------------------------------------------------
@@ -250,8 +250,7 @@ SELECT throws_ok($$INSERT INTO airesilience.seniority_curve VALUES ('nursing', '
                  '23503', NULL, 'a curve of an unknown category is rejected');
 SELECT throws_ok($$INSERT INTO airesilience.seniority_curve VALUES ('healthcare', '{0}', '{1}')$$,
                  '23505', NULL, 'one curve per category');
-SELECT is((SELECT c.extcondition[array_position(c.extconfig, 'airesilience.seniority_curve'::regclass)]
-             FROM pg_extension c WHERE c.extname = 'airesilience'),
+SELECT is(pg_temp.dump_condition('airesilience.seniority_curve'),
           '', 'pg_dump dumps every curve');
 
 ------------------------------------------------------------------------------

@@ -63,12 +63,11 @@ SELECT is((SELECT count(*) FROM pg_trigger t
                                 'airesilience.snapshot_document'::regclass)
               AND NOT t.tgisinternal AND obj_description(t.oid, 'pg_trigger') IS NOT NULL),
           10::bigint, 'each snapshot table has its two guard triggers, with comments');
-SELECT is((SELECT array_agg(coalesce(c.extcondition[array_position(c.extconfig, r)], 'not dumped') ORDER BY r::text)
-             FROM pg_extension c,
-                  unnest(ARRAY['airesilience.snapshot', 'airesilience.snapshot_composite', 'airesilience.snapshot_document',
-                               'airesilience.snapshot_id_seq', 'airesilience.snapshot_occupation',
-                               'airesilience.snapshot_source']::regclass[]) r
-            WHERE c.extname = 'airesilience'),
+\ir include/dump_condition.sql
+SELECT is(ARRAY(SELECT pg_temp.dump_condition(r)
+                  FROM unnest(ARRAY['airesilience.snapshot', 'airesilience.snapshot_composite', 'airesilience.snapshot_document',
+                                    'airesilience.snapshot_id_seq', 'airesilience.snapshot_occupation',
+                                    'airesilience.snapshot_source']::regclass[]) r ORDER BY r::text),
           ARRAY['', '', '', '', '', ''],
           'the snapshot tables and the id sequence are configuration tables: pg_dump keeps every snapshot');
 SELECT is((SELECT array_agg(provolatile::text ORDER BY proname) FROM pg_proc
