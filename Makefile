@@ -1,7 +1,7 @@
 # airesilience: PGXS build, plus the project's own demo/test/bench entry points.
 
 EXTENSION  = airesilience
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 
 MODULE_big = airesilience
 OBJS = \
@@ -38,6 +38,9 @@ SQL_PARTS = \
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 EXTRA_CLEAN = $(DATA_built)
+# One update script per release, from 0.1.0 on: ALTER EXTENSION ... UPDATE
+# walks them (test/upgrade/ checks the chain).
+DATA = $(wildcard $(EXTENSION)--*--*.sql)
 
 # pg_regress: inputs in sql/, expected output in expected/ (PGXS convention).
 REGRESS = setup task_report source_report occupation_report seniority_report single_occupation
