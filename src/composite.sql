@@ -192,15 +192,16 @@ SELECT airesilience.create_maintenance_triggers(t, 'adaptability', 'airesilience
 -- the all-occupation average growth of the 2024-34 projections (3.1 %), well
 -- inside the groups the OOH calls "much faster than average" (7 % or more)
 -- and "decline" (any fall).  NaN is no growth figure: NULL, like a missing
--- one (least/greatest would call it 100).
+-- one (least/greatest would call it 100).  The growth is clamped before it
+-- is multiplied, so no figure overflows: +/-Infinity or 1e308 give 0 or 100.
 CREATE FUNCTION airesilience.market_pressure(growth_pct float8)
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    SELECT CASE WHEN growth_pct <> 'NaN' THEN least(100, greatest(0, 50 - 5 * growth_pct)) END
-$$;
+BEGIN ATOMIC
+    SELECT CASE WHEN growth_pct <> 'NaN' THEN 50 - 5 * least(10, greatest(-10, growth_pct)) END;
+END;
 COMMENT ON FUNCTION airesilience.market_pressure(float8) IS
-    'Market pressure 0-100 from the BLS projected growth %: 50 - 5 x growth, clamped (0 at +10 % or more, 50 at 0 %, 100 at -10 % or less); NULL or NaN -> NULL';
+    'Market pressure 0-100 from the BLS projected growth %: 50 - 5 x growth, clamped (0 at +10 % or more, 50 at 0 %, 100 at -10 % or less, Infinity included); NULL or NaN -> NULL';
 
 -- Entry-barrier erosion from the BLS typical entry-level education: the
 -- lower the credential, the less it shields the entry-level work from
@@ -208,7 +209,7 @@ COMMENT ON FUNCTION airesilience.market_pressure(float8) IS
 CREATE FUNCTION airesilience.entry_barrier_erosion(entry_education text)
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
+BEGIN ATOMIC
     SELECT CASE entry_education
                WHEN 'No formal educational credential' THEN 90
                WHEN 'High school diploma or equivalent' THEN 75
@@ -218,8 +219,8 @@ AS $$
                WHEN 'Bachelor''s degree' THEN 30
                WHEN 'Master''s degree' THEN 15
                WHEN 'Doctoral or professional degree' THEN 5
-           END::float8
-$$;
+           END::float8;
+END;
 COMMENT ON FUNCTION airesilience.entry_barrier_erosion(text) IS
     'Entry-barrier erosion 0-100 from the BLS typical entry education: none 90, high school 75, postsecondary nondegree award 60, some college 55, associate''s 45, bachelor''s 30, master''s 15, doctoral or professional 5; other text NULL';
 
@@ -620,7 +621,7 @@ COMMENT ON FUNCTION airesilience.composite_weights_check(jsonb, text) IS
 CREATE FUNCTION airesilience.composite_scores(weights jsonb, onet_code text DEFAULT NULL, orientation text DEFAULT NULL)
 RETURNS TABLE (onet_code text, score float8, breakdown jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
+BEGIN ATOMIC
     SELECT r.onet_code,
            airesilience.weighted_resilience(r.value, r.weight),
            jsonb_object_agg(r.signal, jsonb_build_object('value', r.value, 'weight', r.weight,
@@ -644,7 +645,7 @@ AS $$
              CROSS JOIN LATERAL (SELECT CASE WHEN w.orientation = w.target THEN s.value ELSE 100 - s.value END AS value) v
              WHERE ($2 IS NULL OR o.onet_code = $2)
                AND airesilience.composite_weights_check($1, $3)) r
-     GROUP BY r.onet_code
-$$;
+     GROUP BY r.onet_code;
+END;
 COMMENT ON FUNCTION airesilience.composite_scores(jsonb, text, text) IS
     'Composite score and breakdown per occupation (only onet_code''s when given) under ad-hoc weights {"signal": weight, ...}, without storing a preset; orientation as in composite_preset (default: that of the signals); unknown signal or non-positive weight -> 22023';

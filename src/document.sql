@@ -26,9 +26,9 @@
 CREATE FUNCTION airesilience.occupation_slug(title text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-AS $$
-    SELECT pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(title), '[^a-z0-9]+', '-', 'g'), '-')
-$$;
+BEGIN ATOMIC
+    SELECT pg_catalog.btrim(pg_catalog.regexp_replace(pg_catalog.lower(title), '[^a-z0-9]+', '-', 'g'), '-');
+END;
 COMMENT ON FUNCTION airesilience.occupation_slug(text) IS
     'URL slug of a title: lower case, runs of characters other than a-z and 0-9 become one hyphen, none at the ends (Medical Records Specialists -> medical-records-specialists)';
 
@@ -39,13 +39,13 @@ COMMENT ON FUNCTION airesilience.occupation_slug(text) IS
 CREATE FUNCTION airesilience.occupation_short_name(title text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-AS $$
+BEGIN ATOMIC
     SELECT CASE WHEN pg_catalog.length(t) > 26 AND t ~ ' [A-Za-z]{5,}$'
                 THEN pg_catalog.regexp_replace(t, ' ([A-Za-z]{4})[A-Za-z]+$', ' \1.')
                 ELSE t
            END
-      FROM (SELECT pg_catalog.regexp_replace(title, ', (Except|All Other)\M.*$', '') AS t) s
-$$;
+      FROM (SELECT pg_catalog.regexp_replace(title, ', (Except|All Other)\M.*$', '') AS t) s;
+END;
 COMMENT ON FUNCTION airesilience.occupation_short_name(text) IS
     'Short title: without a trailing ", Except ..." or ", All Other ..." qualifier; if still longer than 26 characters, the last word (5 letters or more) cut to its first four letters and a period';
 
@@ -55,9 +55,9 @@ COMMENT ON FUNCTION airesilience.occupation_short_name(text) IS
 CREATE FUNCTION airesilience.data_updated_at()
 RETURNS timestamptz
 LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-    SELECT max(taken_at) FROM airesilience.snapshot
-$$;
+BEGIN ATOMIC
+    SELECT max(taken_at) FROM airesilience.snapshot;
+END;
 COMMENT ON FUNCTION airesilience.data_updated_at() IS
     'When the reports were last recorded, as the JSON document reports it (lastUpdated): the time of the newest snapshot (take_snapshot), NULL before the first';
 
@@ -65,9 +65,9 @@ COMMENT ON FUNCTION airesilience.data_updated_at() IS
 CREATE FUNCTION airesilience.explanation_number(x float8)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-AS $$
-    SELECT pg_catalog.trim_scale(pg_catalog.round(x::numeric, 1))::text
-$$;
+BEGIN ATOMIC
+    SELECT pg_catalog.trim_scale(pg_catalog.round(x::numeric, 1))::text;
+END;
 COMMENT ON FUNCTION airesilience.explanation_number(float8) IS
     'A score as the explanation writes it: rounded to one decimal (half away from zero), no trailing .0 (75, 25.6)';
 
@@ -470,9 +470,9 @@ COMMENT ON FUNCTION airesilience.occupation_document(text) IS
 CREATE FUNCTION airesilience.occupation_explanation(onet_code text)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-    SELECT airesilience.occupation_document(onet_code)->'aiResilience'->>'explanation'
-$$;
+BEGIN ATOMIC
+    SELECT airesilience.occupation_document(onet_code)->'aiResilience'->>'explanation';
+END;
 COMMENT ON FUNCTION airesilience.occupation_explanation(text) IS
     'The explanation of one occupation''s score (aiResilience.explanation of its document); NULL for an unknown or NULL code';
 

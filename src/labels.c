@@ -238,8 +238,10 @@ scheme_row(FmgrInfo *flinfo, const char *name, bool named_by_setting)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	arg = CStringGetTextDatum(name);
+	/* Parsed with the caller's search_path: every name is qualified. */
 	if (SPI_execute_with_args("SELECT cuts, labels, inclusive"
-							  "  FROM airesilience.label_scheme WHERE scheme = $1",
+							  "  FROM airesilience.label_scheme"
+							  " WHERE scheme OPERATOR(pg_catalog.=) $1",
 							  1, &argtype, &arg, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "label scheme lookup failed");
 	if (SPI_processed == 0)

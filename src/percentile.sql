@@ -96,11 +96,17 @@ SELECT airesilience.create_maintenance_triggers('airesilience.source_value', 'so
 CREATE FUNCTION airesilience.normalize_percentile(percentile float8, orientation text)
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    SELECT CASE WHEN orientation = 'exposure' THEN 100 - percentile ELSE percentile END
-$$;
+BEGIN ATOMIC
+    SELECT CASE WHEN NOT percentile BETWEEN 0 AND 100
+                THEN airesilience.invalid_argument('percentile', percentile::text, 'must be between 0 and 100')
+                WHEN orientation = 'exposure' THEN 100 - percentile
+                WHEN orientation = 'resilience' THEN percentile
+                WHEN orientation IS NOT NULL
+                THEN airesilience.invalid_argument('orientation', orientation, 'must be exposure or resilience')
+           END;
+END;
 COMMENT ON FUNCTION airesilience.normalize_percentile(float8, text) IS
-    'Score of a source value from its percentile rank: the percentile, flipped (100 - x) for exposure sources';
+    'Score of a source value from its percentile rank: the percentile, flipped (100 - x) for exposure sources; percentile outside 0-100 or another orientation -> 22023, NULL -> NULL';
 
 ------------------------------------------------------------------------------
 -- The BLS panel

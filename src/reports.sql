@@ -11,9 +11,9 @@
 CREATE FUNCTION airesilience.model_version()
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-    SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'airesilience'
-$$;
+BEGIN ATOMIC
+    SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'airesilience';
+END;
 COMMENT ON FUNCTION airesilience.model_version() IS
     'Version of the scoring model: the installed version of the airesilience extension';
 
@@ -25,12 +25,17 @@ COMMENT ON FUNCTION airesilience.model_version() IS
 CREATE FUNCTION airesilience.task_weight(basis text, task_type text, importance float8, relevance float8)
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    SELECT CASE WHEN task_type = 'core' THEN 2.0 ELSE 1.0 END
-         * CASE WHEN basis = 'ratings' THEN importance * relevance / 100 ELSE 1.0 END
-$$;
+BEGIN ATOMIC
+    SELECT CASE WHEN basis = 'ratings' AND NOT importance BETWEEN 1 AND 5
+                THEN airesilience.invalid_argument('importance', importance::text, 'must be between 1 and 5')
+                WHEN basis = 'ratings' AND NOT relevance BETWEEN 0 AND 100
+                THEN airesilience.invalid_argument('relevance', relevance::text, 'must be between 0 and 100')
+                ELSE CASE WHEN task_type = 'core' THEN 2.0 ELSE 1.0 END
+                   * CASE WHEN basis = 'ratings' THEN importance * relevance / 100 ELSE 1.0 END
+           END;
+END;
 COMMENT ON FUNCTION airesilience.task_weight(text, text, float8, float8) IS
-    'Weight of a task: 2 for core, 1 otherwise, times importance x relevance / 100 when basis = ratings';
+    'Weight of a task: 2 for core, 1 otherwise, times importance x relevance / 100 when basis = ratings; with ratings, importance outside 1-5 or relevance outside 0-100 -> 22023, NULL -> NULL';
 
 -- How much a task counts in the task_exposure signal (src/composite.sql).
 -- The Jobpocalypse weights Core 3, Important 2, Supporting 1, on O*NET's
@@ -41,12 +46,12 @@ COMMENT ON FUNCTION airesilience.task_weight(text, text, float8, float8) IS
 CREATE FUNCTION airesilience.task_tier_weight(task_type text, importance float8)
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
+BEGIN ATOMIC
     SELECT CASE WHEN task_type = 'core' THEN 3.0
                 WHEN importance >= 3.5 THEN 2.0
                 ELSE 1.0
-           END::float8
-$$;
+           END::float8;
+END;
 COMMENT ON FUNCTION airesilience.task_tier_weight(text, float8) IS
     'Weight of a task in the task_exposure signal: 3 for a core task, 2 for another task of importance >= 3.5, 1 otherwise';
 
@@ -54,14 +59,22 @@ COMMENT ON FUNCTION airesilience.task_tier_weight(text, float8) IS
 CREATE FUNCTION airesilience.normalize_linear(raw_value float8, scale_min float8, scale_max float8, orientation text)
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    SELECT CASE WHEN orientation = 'exposure'
+BEGIN ATOMIC
+    SELECT CASE WHEN NOT (scale_min > '-Infinity' AND scale_min < 'Infinity')
+                THEN airesilience.invalid_argument('scale_min', scale_min::text, 'must be a finite number')
+                WHEN NOT (scale_max > scale_min AND scale_max < 'Infinity')
+                THEN airesilience.invalid_argument('scale_max', scale_max::text,
+                                                   'must be a finite number greater than scale_min (' || scale_min::text || ')')
+                WHEN orientation = 'exposure'
                 THEN 100 - 100 * (raw_value - scale_min) / (scale_max - scale_min)
-                ELSE 100 * (raw_value - scale_min) / (scale_max - scale_min)
-           END
-$$;
+                WHEN orientation = 'resilience'
+                THEN 100 * (raw_value - scale_min) / (scale_max - scale_min)
+                WHEN orientation IS NOT NULL
+                THEN airesilience.invalid_argument('orientation', orientation, 'must be exposure or resilience')
+           END;
+END;
 COMMENT ON FUNCTION airesilience.normalize_linear(float8, float8, float8, text) IS
-    'Position of raw_value between scale_min and scale_max on 0-100, flipped (100 - x) for exposure sources';
+    'Position of raw_value between scale_min and scale_max on 0-100, flipped (100 - x) for exposure sources; a bound that is not finite, scale_max <= scale_min or another orientation -> 22023, NULL -> NULL';
 
 -- Every task with its own columns and its scores: the one pass over task
 -- and task_rating that task_score, task_report and the per-occupation views

@@ -7,6 +7,56 @@
 
 \echo Use "CREATE EXTENSION airesilience" to load this file. \quit
 
+-- Nothing below may resolve to an object another role created.  CREATE
+-- EXTENSION's search_path holds pg_trgm's schema too, where other roles may
+-- be allowed to create functions and operators; the views, defaults,
+-- constraints and SQL-standard function bodies of this script bind what
+-- they name here, once.  So the script sees pg_catalog alone and names
+-- everything else with its schema (docs/security.md).
+SET search_path = pg_catalog, pg_temp;
+
+-- The schema is CREATE EXTENSION's own: a schema of that name made earlier
+-- by another role could already hold objects of that role's choosing.
+DO $$
+DECLARE
+    owner name;
+BEGIN
+    SELECT r.rolname INTO owner
+      FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner
+     WHERE n.nspname = 'airesilience';
+    IF owner <> current_user
+       OR EXISTS (SELECT FROM pg_class WHERE relnamespace = 'airesilience'::regnamespace)
+       OR EXISTS (SELECT FROM pg_proc WHERE pronamespace = 'airesilience'::regnamespace)
+       OR EXISTS (SELECT FROM pg_type WHERE typnamespace = 'airesilience'::regnamespace)
+       OR EXISTS (SELECT FROM pg_operator WHERE oprnamespace = 'airesilience'::regnamespace) THEN
+        RAISE EXCEPTION 'schema airesilience already exists'
+            USING ERRCODE = 'duplicate_schema',
+                  DETAIL = format('It belongs to role %s, or holds objects.', owner),
+                  HINT = 'CREATE EXTENSION airesilience makes its own schema: drop or rename the existing one.';
+    END IF;
+END
+$$;
+
+-- The SQL helpers (normalize_linear, task_weight, ...) are single
+-- expressions, so the planner inlines them into the report views; their
+-- argument checks call this on the error branch.  It is IMMUTABLE, so the
+-- helpers stay inlinable, and takes the offending value, so the planner
+-- folds the branch into an error only when that value is itself a constant.
+CREATE FUNCTION airesilience.invalid_argument(argument text, value text, rule text)
+RETURNS float8
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+COST 1  -- it runs only on bad input: no weight in the helpers' cost
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION '% %', argument, rule
+        USING ERRCODE = 'invalid_parameter_value',
+              DETAIL = format('%s is %s.', argument, coalesce(value, 'NULL'));
+END
+$$;
+COMMENT ON FUNCTION airesilience.invalid_argument(text, text, text) IS
+    'Internal: raises 22023 "<argument> <rule>" for a helper function''s argument';
+
 -- Shared guard for rows the extension owns.  Each table with built-in rows
 -- gets this trigger right after its built-in INSERT, so from then on no row
 -- can be made, changed into, changed from or removed as a built-in one.

@@ -9,12 +9,13 @@
 -- shares half of its trigrams with 'Medical Records Specialists'.
 --
 -- pg_trgm is a required extension (airesilience.control), installed in a
--- schema of the user's choice.  While this script runs, search_path holds
--- that schema, so the trigram operator classes below resolve;
--- search_occupations() pins it in its own search_path at the end of this
--- file, so calls do not depend on the caller's search_path.  pg_trgm must
--- therefore stay in that schema (ALTER EXTENSION pg_trgm SET SCHEMA would
--- break the search until the extension is created again).
+-- schema of the user's choice, where other roles may be allowed to create
+-- objects.  So nothing here finds pg_trgm through a search_path: the
+-- indexes and search_occupations() are made by a DO block at the end of
+-- this file that names pg_trgm's operator classes, operators and functions
+-- with the schema pg_trgm is in now.  pg_trgm must therefore stay there
+-- (ALTER EXTENSION pg_trgm SET SCHEMA would break the search until the
+-- extension is created again).
 
 CREATE TABLE airesilience.occupation_alias (
     onet_code   text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
@@ -32,19 +33,6 @@ COMMENT ON COLUMN airesilience.occupation_alias.source IS
     'Where the name comes from: bls_ooh, bls_projections, frey_osborne (the public-data loader, which replaces these) or any other word for names added by hand';
 COMMENT ON INDEX airesilience.occupation_alias_lower_idx IS
     'One alias per occupation and name, whatever its case';
-
--- Trigram indexes answer the word-similarity operator that selects the
--- candidates (q <% name, which the planner turns into name %> q).  GiST
--- rather than GIN: on tables of this size (about a thousand titles, as many
--- aliases) the planner costs a GIN trigram scan above a sequential scan and
--- ignores it, while the GiST scan is chosen and is several times faster
--- than either (README: measured figures).
-CREATE INDEX occupation_title_trgm_idx ON airesilience.occupation USING gist (title gist_trgm_ops);
-CREATE INDEX occupation_alias_trgm_idx ON airesilience.occupation_alias USING gist (alias gist_trgm_ops);
-COMMENT ON INDEX airesilience.occupation_title_trgm_idx IS
-    'Trigrams of the titles, for search_occupations()';
-COMMENT ON INDEX airesilience.occupation_alias_trgm_idx IS
-    'Trigrams of the alternate titles, for search_occupations()';
 
 -- Ranking.  Each name of an occupation (its title and every alias) scores
 --     word_similarity(query, name)
@@ -69,83 +57,97 @@ COMMENT ON INDEX airesilience.occupation_alias_trgm_idx IS
 -- 'medcal recrds', 0.5), so results do not depend on session settings.
 -- The plan is made once per session (force_generic_plan): planning the
 -- label look-up costs more than running it.
-CREATE FUNCTION airesilience.search_occupations(query text, n integer DEFAULT 20)
-RETURNS TABLE (onet_code text, title text, label text, score real, matched text, rank bigint)
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET pg_trgm.word_similarity_threshold = 0.3
-SET plan_cache_mode = force_generic_plan
-AS $$
-#variable_conflict use_column
+--
+-- The trigram indexes and the search function, naming pg_trgm's objects
+-- with its schema (@trgm@ below).
+--
+-- Trigram indexes answer the word-similarity operator that selects the
+-- candidates (q <% name, which the planner turns into name %> q).  GiST
+-- rather than GIN: on tables of this size (about a thousand titles, as many
+-- aliases) the planner costs a GIN trigram scan above a sequential scan and
+-- ignores it, while the GiST scan is chosen and is several times faster
+-- than either (README: measured figures).
+DO $do$
+DECLARE
+    trgm text := (SELECT quote_ident(n.nspname)
+                    FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                   WHERE e.extname = 'pg_trgm');
 BEGIN
-    IF search_occupations.n < 1 THEN
-        RAISE EXCEPTION 'n must be at least 1'
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('n is %s.', search_occupations.n);
-    END IF;
-    IF length(search_occupations.query) > 200 THEN
-        RAISE EXCEPTION 'query is too long'
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('The query has %s characters; at most 200 are searched.',
-                                  length(search_occupations.query));
-    END IF;
+    EXECUTE replace('CREATE INDEX occupation_title_trgm_idx ON airesilience.occupation
+                         USING gist (title @trgm@.gist_trgm_ops)', '@trgm@', trgm);
+    EXECUTE replace('CREATE INDEX occupation_alias_trgm_idx ON airesilience.occupation_alias
+                         USING gist (alias @trgm@.gist_trgm_ops)', '@trgm@', trgm);
+    EXECUTE replace($def$
+    CREATE FUNCTION airesilience.search_occupations(query text, n integer DEFAULT 20)
+    RETURNS TABLE (onet_code text, title text, label text, score real, matched text, rank bigint)
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    SET pg_trgm.word_similarity_threshold = 0.3
+    SET plan_cache_mode = force_generic_plan
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+    #variable_conflict use_column
+    BEGIN
+        IF search_occupations.n < 1 THEN
+            RAISE EXCEPTION 'n must be at least 1'
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = format('n is %s.', search_occupations.n);
+        END IF;
+        IF length(search_occupations.query) > 200 THEN
+            RAISE EXCEPTION 'query is too long'
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = format('The query has %s characters; at most 200 are searched.',
+                                      length(search_occupations.query));
+        END IF;
 
-    -- A blank query, or one without a letter or digit, has no trigrams and
-    -- matches nothing: no rows, without scanning.
-    IF search_occupations.query !~ '[[:alnum:]]' THEN
-        RETURN;
-    END IF;
+        -- A blank query, or one without a letter or digit, has no trigrams and
+        -- matches nothing: no rows, without scanning.
+        IF search_occupations.query !~ '[[:alnum:]]' THEN
+            RETURN;
+        END IF;
 
-    RETURN QUERY
-    WITH candidate AS (
-        SELECT o.onet_code, o.title AS name, true AS is_title
-          FROM airesilience.occupation o
-         WHERE search_occupations.query <% o.title
-        UNION ALL
-        SELECT a.onet_code, a.alias, false
-          FROM airesilience.occupation_alias a
-         WHERE search_occupations.query <% a.alias),
-    best AS (
-        SELECT DISTINCT ON (c.onet_code)
-               c.onet_code, c.name, word_similarity(search_occupations.query, c.name) AS score
-          FROM candidate c
-         ORDER BY c.onet_code, 3 DESC, c.is_title DESC, c.name COLLATE "C"),
-    ranked AS (
-        SELECT b.onet_code, o.title, b.score, b.name,
-               row_number() OVER (ORDER BY b.score DESC,
-                                           similarity(search_occupations.query, o.title) DESC,
-                                           b.onet_code COLLATE "C") AS rank
-          FROM best b
-          JOIN airesilience.occupation o ON o.onet_code = b.onet_code
-         ORDER BY rank
-         LIMIT search_occupations.n)
-    SELECT r.onet_code, r.title, l.label, r.score, r.name, r.rank
-      FROM ranked r
-      -- The label of each result alone: OFFSET 0 keeps the lateral
-      -- subquery apart, so the code reaches into the view's grouped parts
-      -- and no other occupation is scored.
-      LEFT JOIN LATERAL (SELECT rep.label
-                           FROM airesilience.occupation_report rep
-                          WHERE rep.onet_code = r.onet_code
-                         OFFSET 0) l ON true
-     ORDER BY r.rank;
+        RETURN QUERY
+        WITH candidate AS (
+            SELECT o.onet_code, o.title AS name, true AS is_title
+              FROM airesilience.occupation o
+             WHERE search_occupations.query OPERATOR(@trgm@.<%) o.title
+            UNION ALL
+            SELECT a.onet_code, a.alias, false
+              FROM airesilience.occupation_alias a
+             WHERE search_occupations.query OPERATOR(@trgm@.<%) a.alias),
+        best AS (
+            SELECT DISTINCT ON (c.onet_code)
+                   c.onet_code, c.name, @trgm@.word_similarity(search_occupations.query, c.name) AS score
+              FROM candidate c
+             ORDER BY c.onet_code, 3 DESC, c.is_title DESC, c.name COLLATE "C"),
+        ranked AS (
+            SELECT b.onet_code, o.title, b.score, b.name,
+                   row_number() OVER (ORDER BY b.score DESC,
+                                               @trgm@.similarity(search_occupations.query, o.title) DESC,
+                                               b.onet_code COLLATE "C") AS rank
+              FROM best b
+              JOIN airesilience.occupation o ON o.onet_code = b.onet_code
+             ORDER BY rank
+             LIMIT search_occupations.n)
+        SELECT r.onet_code, r.title, l.label, r.score, r.name, r.rank
+          FROM ranked r
+          -- The label of each result alone: OFFSET 0 keeps the lateral
+          -- subquery apart, so the code reaches into the view's grouped parts
+          -- and no other occupation is scored.
+          LEFT JOIN LATERAL (SELECT rep.label
+                               FROM airesilience.occupation_report rep
+                              WHERE rep.onet_code = r.onet_code
+                             OFFSET 0) l ON true
+         ORDER BY r.rank;
+    END
+    $fn$
+    $def$, '@trgm@', trgm);
 END
-$$;
+$do$;
+COMMENT ON INDEX airesilience.occupation_title_trgm_idx IS
+    'Trigrams of the titles, for search_occupations()';
+COMMENT ON INDEX airesilience.occupation_alias_trgm_idx IS
+    'Trigrams of the alternate titles, for search_occupations()';
 COMMENT ON FUNCTION airesilience.search_occupations(text, integer) IS
     'The n occupations (default 20) whose title or alternate title best matches query, typo-tolerant (pg_trgm word_similarity >= 0.3), best first: score, then the title''s similarity to the query, then code; with the label and the name that matched. NULL or no letter or digit -> no rows; n < 1 or query over 200 characters -> 22023';
-
--- Pin pg_trgm's schema (wherever CREATE EXTENSION put it) in the function's
--- search_path; the function names everything of its own with its schema.
-DO $$
-DECLARE
-    trgm_schema name;
-BEGIN
-    SELECT n.nspname INTO STRICT trgm_schema
-      FROM pg_catalog.pg_extension e
-      JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-     WHERE e.extname = 'pg_trgm';
-    EXECUTE pg_catalog.format('ALTER FUNCTION airesilience.search_occupations(text, integer) '
-                              'SET search_path = pg_catalog, %I, pg_temp', trgm_schema);
-END
-$$;
 
 SELECT pg_catalog.pg_extension_config_dump('airesilience.occupation_alias', '');

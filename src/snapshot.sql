@@ -258,7 +258,7 @@ RETURNS TABLE (snapshot_id bigint, taken_at timestamptz, model_version text, lab
                task_count bigint, source_median float8, source_count bigint, dispersion float8,
                confidence text, label text)
 LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
+BEGIN ATOMIC
     SELECT s.snapshot_id, s.taken_at, s.model_version, s.label_scheme,
            o.onet_code, o.title, o.category, o.task_resilience, o.weight_basis,
            o.task_count, o.source_median, o.source_count, o.dispersion,
@@ -266,8 +266,8 @@ AS $$
       FROM airesilience.snapshot s
       JOIN airesilience.snapshot_occupation o ON o.snapshot_id = s.snapshot_id
      WHERE s.snapshot_id = coalesce($1, 0)
-       AND airesilience.snapshot_check($1)
-$$;
+       AND airesilience.snapshot_check($1);
+END;
 COMMENT ON FUNCTION airesilience.snapshot_report(bigint) IS
     'The occupation report as recorded by a snapshot, one row per occupation; NULL or unknown id -> 22023';
 
@@ -282,7 +282,7 @@ RETURNS TABLE (onet_code text, title text, change text,
                old_label text, new_label text, old_confidence text, new_confidence text,
                sources_changed text[], presets_changed text[])
 LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
+BEGIN ATOMIC
     SELECT x.onet_code, x.title,
            CASE WHEN x.old_count IS NULL THEN 'added'
                 WHEN x.new_count IS NULL THEN 'removed'
@@ -327,7 +327,7 @@ AS $$
                           WHERE v.snapshot_id = coalesce($2, 0) AND v.onet_code = x.onet_code) q ON q.preset = p.preset
              WHERE (p.score, p.label) IS DISTINCT FROM (q.score, q.label)
                 OR p.preset IS NULL OR q.preset IS NULL) k
-     WHERE airesilience.snapshot_check($1, $2)
-$$;
+     WHERE airesilience.snapshot_check($1, $2);
+END;
 COMMENT ON FUNCTION airesilience.snapshot_changes(bigint, bigint) IS
     'Per occupation in either snapshot: added, removed, changed or unchanged from from_id to to_id, old and new headline score, delta = new - old, old and new label and confidence, the sources and presets whose score changed; NULL or unknown id -> 22023';

@@ -21,7 +21,7 @@ RETURNS TABLE (onet_code text, title text, source_median float8, label text,
                baseline_preset text, baseline_score float8, delta float8,
                breakdown jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
+BEGIN ATOMIC
     SELECT w.onet_code, r.title, r.source_median, r.label,
            w.score,
            airesilience.band_label(w.score, l.cuts, l.labels, l.inclusive),
@@ -37,7 +37,7 @@ AS $$
       JOIN airesilience.label_scheme l ON l.scheme = p.label_scheme
       LEFT JOIN airesilience.composite_report b ON b.onet_code = w.onet_code AND b.preset = p.preset
      WHERE ($2 IS NULL OR w.onet_code = $2)
-       AND airesilience.composite_weights_check($1, $3)
-$$;
+       AND airesilience.composite_weights_check($1, $3);
+END;
 COMMENT ON FUNCTION airesilience.what_if(jsonb, text, text) IS
     'Per occupation (only onet_code''s when given): the stored headline and label, the composite score under ad-hoc weights {"signal": weight, ...} with its label and breakdown, and its delta from the built-in preset of the same orientation (careervillage or jobpocalypse); changes nothing; invalid weights -> 22023 as composite_scores';

@@ -11,7 +11,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
-SELECT plan(61);
+SELECT plan(63);
 
 \ir include/error_detail.sql
 
@@ -59,9 +59,18 @@ SELECT is((SELECT (provolatile, proisstrict, proparallel)::text FROM pg_proc
           '(s,t,s)', 'search_occupations is STABLE STRICT PARALLEL SAFE');
 SELECT is((SELECT proconfig FROM pg_proc WHERE oid = 'airesilience.search_occupations(text, integer)'::regprocedure),
           ARRAY['pg_trgm.word_similarity_threshold=0.3', 'plan_cache_mode=force_generic_plan',
-                'search_path=pg_catalog, ' || (SELECT extnamespace::regnamespace::text FROM pg_extension
-                                                WHERE extname = 'pg_trgm') || ', pg_temp'],
-          'search_occupations sets its threshold and plan mode and pins pg_trgm''s schema');
+                'search_path=pg_catalog, pg_temp'],
+          'search_occupations sets its threshold and plan mode and pins search_path to pg_catalog');
+SELECT is((SELECT array_length(regexp_split_to_array(prosrc,
+                                                     ' ' || (SELECT extnamespace::regnamespace::text FROM pg_extension
+                                                              WHERE extname = 'pg_trgm') || '\.'), 1) - 1
+             FROM pg_proc WHERE oid = 'airesilience.search_occupations(text, integer)'::regprocedure),
+          2, 'search_occupations names pg_trgm''s functions with its schema (word_similarity, similarity)');
+SELECT is((SELECT array_length(regexp_split_to_array(prosrc,
+                                                     'OPERATOR\(' || (SELECT extnamespace::regnamespace::text FROM pg_extension
+                                                                      WHERE extname = 'pg_trgm') || '\.<%\)'), 1) - 1
+             FROM pg_proc WHERE oid = 'airesilience.search_occupations(text, integer)'::regprocedure),
+          2, 'search_occupations names pg_trgm''s operator <% with its schema, for titles and aliases');
 SELECT ok(obj_description('airesilience.search_occupations(text, integer)'::regprocedure, 'pg_proc') IS NOT NULL
           AND obj_description('airesilience.occupation_alias'::regclass, 'pg_class') IS NOT NULL
           AND col_description('airesilience.occupation_alias'::regclass, 2) IS NOT NULL
