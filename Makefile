@@ -11,7 +11,8 @@ OBJS = \
 	src/consensus.o \
 	src/seniority.o \
 	src/labels.o \
-	src/similarity.o
+	src/similarity.o \
+	src/drop_guard.o
 
 # The install script is assembled from one SQL file per concern, in dependency
 # order: the data model first, then each kernel's declarations, then the views.
@@ -34,6 +35,8 @@ SQL_PARTS = \
 	src/snapshot.sql \
 	src/whatif.sql \
 	src/document.sql \
+	src/drop_guard.sql \
+	src/access.sql \
 	src/finish.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql

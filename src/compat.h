@@ -1,6 +1,6 @@
 /*
  * compat.h
- *		The one place where PostgreSQL major versions (13-17) differ for us.
+ *		The one place where PostgreSQL major versions (14-17) differ for us.
  */
 #ifndef AIRESILIENCE_COMPAT_H
 #define AIRESILIENCE_COMPAT_H
@@ -8,8 +8,9 @@
 #include "postgres.h"
 #include "utils/guc.h"
 
-#if PG_VERSION_NUM < 130000
-#error "airesilience requires PostgreSQL 13 or later"
+/* The install script's SQL-standard function bodies (BEGIN ATOMIC) need 14. */
+#if PG_VERSION_NUM < 140000
+#error "airesilience requires PostgreSQL 14 or later"
 #endif
 
 /* PostgreSQL 15 renamed the call that claims a GUC prefix for an extension. */

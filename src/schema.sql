@@ -12,8 +12,10 @@
 -- be allowed to create functions and operators; the views, defaults,
 -- constraints and SQL-standard function bodies of this script bind what
 -- they name here, once.  So the script sees pg_catalog alone and names
--- everything else with its schema (docs/security.md).
-SET search_path = pg_catalog, pg_temp;
+-- everything else with its schema (docs/security.md).  LOCAL, so that
+-- CREATE EXTENSION restores the caller's search_path afterwards, also inside
+-- a transaction block (a plain SET would outlive the script there).
+SET LOCAL search_path = pg_catalog, pg_temp;
 
 -- The schema is CREATE EXTENSION's own: a schema of that name made earlier
 -- by another role could already hold objects of that role's choosing.
