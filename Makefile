@@ -37,6 +37,7 @@ SQL_PARTS = \
 	src/document.sql \
 	src/drop_guard.sql \
 	src/access.sql \
+	src/trust.sql \
 	src/finish.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
