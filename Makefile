@@ -72,7 +72,7 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench bench-serve deps load-public export-csv
+.PHONY: demo test bench bench-serve bench-versions deps load-public export-csv
 
 deps:
 	scripts/ensure-deps.sh
@@ -90,6 +90,11 @@ bench:
 # ../shared/data): needs the JSON document of src/document.sql.
 bench-serve:
 	DATA_DIR="$(DATA_DIR)" scripts/bench-serve.sh
+
+# The reports, page query and search of every release in test/upgrade/
+# against the current one, side by side on the public data in DATA_DIR.
+bench-versions:
+	DATA_DIR="$(DATA_DIR)" scripts/bench-versions.sh
 
 # Writes every occupation with its scores and per-source values to OUT
 # (default airesilience-export.csv), from the database named by the libpq

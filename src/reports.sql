@@ -26,16 +26,11 @@ CREATE FUNCTION airesilience.task_weight(basis text, task_type text, importance 
 RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 BEGIN ATOMIC
-    SELECT CASE WHEN basis = 'ratings' AND NOT importance BETWEEN 1 AND 5
-                THEN airesilience.invalid_argument('importance', importance::text, 'must be between 1 and 5')
-                WHEN basis = 'ratings' AND NOT relevance BETWEEN 0 AND 100
-                THEN airesilience.invalid_argument('relevance', relevance::text, 'must be between 0 and 100')
-                ELSE CASE WHEN task_type = 'core' THEN 2.0 ELSE 1.0 END
-                   * CASE WHEN basis = 'ratings' THEN importance * relevance / 100 ELSE 1.0 END
-           END;
+    SELECT CASE WHEN task_type = 'core' THEN 2.0 ELSE 1.0 END
+         * CASE WHEN basis = 'ratings' THEN importance * relevance / 100 ELSE 1.0 END;
 END;
 COMMENT ON FUNCTION airesilience.task_weight(text, text, float8, float8) IS
-    'Weight of a task: 2 for core, 1 otherwise, times importance x relevance / 100 when basis = ratings; with ratings, importance outside 1-5 or relevance outside 0-100 -> 22023, NULL -> NULL';
+    'Weight of a task: 2 for core, 1 otherwise, times importance x relevance / 100 when basis = ratings (task''s CHECKs hold importance to 1-5 and relevance to 0-100; a product beyond float8 -> 22003), NULL -> NULL';
 
 -- How much a task counts in the task_exposure signal (src/composite.sql).
 -- The Jobpocalypse weights Core 3, Important 2, Supporting 1, on O*NET's
