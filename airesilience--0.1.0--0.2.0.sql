@@ -469,8 +469,8 @@ COMMENT ON EVENT TRIGGER airesilience_drop_guard IS
 -- shows it.  Grants name the objects that exist when they are made: after
 -- ALTER EXTENSION ... UPDATE, run grant_access again for each role.
 --
--- Functions nobody is granted: trigger functions (a trigger runs its
--- function whatever the privileges), aggregate support functions (checked
+-- Functions nobody is granted: trigger and event trigger functions (a
+-- trigger runs its function whatever the privileges), aggregate support functions (checked
 -- against the aggregate's owner) and grant_access/revoke_access themselves.
 -- Maintenance helpers that the steward's triggers call (the *_refresh
 -- functions, changed_keys_query) and take_snapshot() are the steward's.
@@ -498,7 +498,7 @@ COMMENT ON FUNCTION airesilience.access_check(text) IS
 -- analyst's too).
 CREATE VIEW airesilience.function_access AS
 SELECT p.oid::regprocedure AS function,
-       CASE WHEN p.prorettype = 'trigger'::regtype
+       CASE WHEN p.prorettype IN ('trigger'::regtype, 'event_trigger'::regtype)
               OR p.proname IN ('grant_access', 'revoke_access')
               OR EXISTS (SELECT FROM pg_aggregate a
                           WHERE p.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn,
