@@ -598,9 +598,6 @@ $$;
 COMMENT ON FUNCTION airesilience.revoke_access(regrole, text) IS
     'Revokes from grantee the privileges access_privileges(access) lists (shared ones too, when the role had two kinds)';
 
--- Functions are EXECUTE for PUBLIC when created; none of these is.
-REVOKE ALL ON ALL FUNCTIONS IN SCHEMA airesilience FROM PUBLIC;
-
 ------------------------------------------------------------------------------
 -- What the extension's objects may resolve to (src/trust.sql); the check at
 -- its end fails the update where an object of 0.1.0 was bound to another
@@ -663,3 +660,10 @@ BEGIN
     END IF;
 END
 $$;
+
+------------------------------------------------------------------------------
+-- Functions are EXECUTE for PUBLIC when created; none of the extension's is
+-- (src/finish.sql).  Keep this last: it covers every function above.
+------------------------------------------------------------------------------
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA airesilience FROM PUBLIC;

@@ -1323,13 +1323,16 @@ COMMIT;
 -- a table's owner may ANALYZE it (before PostgreSQL 17), so a steward who
 -- does not own them leaves them to autovacuum, and is told so.
 DO $$
+DECLARE
+    owned text := (SELECT pg_catalog.string_agg(c.oid::regclass::text, ', ' ORDER BY c.relname)
+                     FROM pg_catalog.pg_class c
+                    WHERE c.relnamespace = 'airesilience'::regnamespace
+                      AND c.relkind = 'r'
+                      AND pg_catalog.pg_has_role(c.relowner, 'USAGE'));
 BEGIN
-    EXECUTE (SELECT 'ANALYZE ' || string_agg(c.oid::regclass::text, ', ' ORDER BY c.relname)
-               FROM pg_catalog.pg_class c
-              WHERE c.relnamespace = 'airesilience'::regnamespace
-                AND c.relkind = 'r'
-                AND pg_catalog.pg_has_role(c.relowner, 'USAGE')
-             HAVING count(*) > 0);
+    IF owned IS NOT NULL THEN
+        EXECUTE 'ANALYZE ' || owned;
+    END IF;
 END
 $$;
 SELECT format('analyze: %s tables left to autovacuum, as only their owner may ANALYZE them', count(*))

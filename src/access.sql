@@ -146,6 +146,3 @@ END
 $$;
 COMMENT ON FUNCTION airesilience.revoke_access(regrole, text) IS
     'Revokes from grantee the privileges access_privileges(access) lists (shared ones too, when the role had two kinds)';
-
--- Functions are EXECUTE for PUBLIC when created; none of these is.
-REVOKE ALL ON ALL FUNCTIONS IN SCHEMA airesilience FROM PUBLIC;

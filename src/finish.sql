@@ -1,7 +1,11 @@
--- The install script's last steps: drop the install-time helpers and give
--- the planner statistics for the built-in tables.
+-- The install script's last steps: drop the install-time helpers, take
+-- EXECUTE on every function from PUBLIC (src/access.sql says who gets it)
+-- and give the planner statistics for the built-in tables.
 
 DROP FUNCTION airesilience.create_maintenance_triggers(regclass, text, regproc, text);
+
+-- Functions are EXECUTE for PUBLIC when created; none of the extension's is.
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA airesilience FROM PUBLIC;
 
 -- Planner statistics for the tables CREATE EXTENSION fills with built-in
 -- rows: sources, label schemes, seniority levels, signals, presets and their

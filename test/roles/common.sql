@@ -69,6 +69,7 @@ INSERT INTO pg_temp.call (function, access, sql, outcome) VALUES
     ('airesilience.access_check(text)', 'analyst', $$SELECT airesilience.access_check('webapp')$$, '00000'),
     ('airesilience.access_privileges(text)', 'analyst', $$SELECT count(*) FROM airesilience.access_privileges('webapp')$$, '00000'),
     ('airesilience.user_rows()', 'analyst', $$SELECT airesilience.user_rows()$$, '00000'),
+    ('airesilience.untrusted_dependencies()', 'analyst', $$SELECT count(*) FROM airesilience.untrusted_dependencies()$$, '00000'),
     -- steward: snapshots, default curves, the helpers its triggers call
     ('airesilience.take_snapshot(text)', 'steward', $$SELECT airesilience.take_snapshot('roles test')$$, '00000'),
     ('airesilience.install_default_seniority_curves()', 'steward', $$SELECT airesilience.install_default_seniority_curves()$$, '00000'),
