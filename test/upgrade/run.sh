@@ -431,7 +431,7 @@ for dataset in "${datasets[@]}"; do
 			echo "${out:-<nothing>}" | diag
 		fi
 
-		echo "# $label: built at $(($(date +%s) - started)) s" >&2
+		echo "# $label: comparing at $(($(date +%s) - started)) s" >&2
 		compare_catalog "$label" "$old_db" "$new_db"
 		echo "# $label: catalog compared at $(($(date +%s) - started)) s" >&2
 		compare_rows "$label" "$old_db" "$new_db" "$old"
