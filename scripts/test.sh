@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test: build with warnings as errors, run cppcheck, then pg_regress
-# (sql/ + expected/) and the pgTAP suites (test/*.sql) on a throwaway server.
+# (sql/ + expected/) and the pgTAP suites (test/*.sql) on a throwaway server,
+# the public-data suite (test/public/) and the upgrade chain (test/upgrade/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,13 +31,18 @@ pg_prove -d airesilience_tap test/*.sql || failed+=(pgTAP)
 echo "== prove: dump and restore, CSV export, roles"
 prove test/*.t || failed+=(prove)
 
-echo "== public data"
 data_dir=${DATA_DIR:-../shared/data}
+echo "== public data"
 if [ -d "$data_dir" ]; then
 	test/public/run.sh "$data_dir" || failed+=(public-data)
 else
 	echo "SKIPPED: public data tests: no data directory at $data_dir (set DATA_DIR)"
 fi
+
+# Its own server: it stages the old releases' install scripts beside the
+# current one.  The public data part is SKIPPED without a data directory.
+echo "== upgrade chain"
+prove test/upgrade/run.sh :: "$data_dir" || failed+=(upgrade)
 
 if [ ${#failed[@]} -gt 0 ]; then
 	echo "FAILED: ${failed[*]}" >&2
