@@ -102,6 +102,8 @@ my @paths = (
 # types), else by type.  Values are written as 'value'::type.
 my %arg_by_name = (
 	onet_code => '29-2072.00',
+	access => 'analyst',
+	grantee => 'postgres',
 	onet_codes => '{29-2072.00,15-1251.00}',
 	sources => '{frey_osborne,digital_exposure}',
 	score => '55.5',
@@ -536,7 +538,7 @@ EOS
 		$s->(label => "SELECT * FROM $_", target => $_, sql => "SELECT * FROM $_;") for @views;
 		for my $f (@funcs) {
 			my ($sig, $kind, $rowwise, $names, $types, $ret, $variadic, $pseudo) = @$f;
-			next if $ret eq 'trigger' || $pseudo eq 't';
+			next if $ret eq 'trigger' || $ret eq 'event_trigger' || $pseudo eq 't';
 			my @names = split /,/, $names, -1;
 			my @types = split /,/, $types, -1;
 			my @args;
@@ -569,6 +571,9 @@ EOS
 				$s->(label => "$call", fn => $sig,  sql => $rowwise eq 't' ? "SELECT * FROM $call;" : "SELECT $call;");
 			}
 		}
+		# DROPs that fire the extension's event trigger (and drop nothing).
+		$s->(label => $_, target => 'event trigger', sql => $_)
+			for ('DROP EXTENSION IF EXISTS no_such_extension;', 'DROP SCHEMA IF EXISTS no_such_schema CASCADE;');
 		# DML on the tables with triggers: one transaction per table, rolled
 		# back, each statement under a savepoint.
 		for my $tbl (@trigger_tables) {
@@ -641,7 +646,7 @@ EOS
 		next unless defined $r->[1];
 		$trigger_calls{ $r->[0] } += $r->[1];
 	}
-	for my $r (query($db, "SELECT DISTINCT tgfoid::regprocedure FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'airesilience'::regnamespace)")) {
+	for my $r (query($db, "SELECT DISTINCT tgfoid::regprocedure FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'airesilience'::regnamespace) UNION SELECT evtfoid::regprocedure FROM pg_event_trigger WHERE evtfoid IN (SELECT oid FROM pg_proc WHERE pronamespace = 'airesilience'::regnamespace)")) {
 		$attempted{ $r->[0] } = 1;
 	}
 }
