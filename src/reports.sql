@@ -210,9 +210,10 @@ COMMENT ON VIEW airesilience.occupation_task_resilience IS
 -- Every occupation against every source, whether it has a value or not, next
 -- to the occupation's task summary.  The value of a stored source is its
 -- row in source_value; that of the derived task_model is the task
--- resilience.  Both are scored by the source's normalization: by the
--- mid-rank percentile among occupations (the default, src/percentile.sql),
--- or linear on the native scale; both are flipped for exposure sources.
+-- resilience.  Both are scored by the source's normalization (that of
+-- source_setting where the database chose one): by the mid-rank percentile
+-- among occupations (the default, src/percentile.sql), or linear on the
+-- native scale; both are flipped for exposure sources.
 -- The percentile column shows the rank of every value, task_model's
 -- included, whichever normalization scores it.
 --
@@ -242,7 +243,10 @@ SELECT o.onet_code,
        t.supporting_rated
   FROM airesilience.occupation o
   LEFT JOIN airesilience.occupation_task_summary t ON t.onet_code = o.onet_code
- CROSS JOIN airesilience.source s
+ CROSS JOIN (SELECT c.source, c.orientation, c.scale_min, c.scale_max,
+                    coalesce(d.normalization, c.normalization) AS normalization
+               FROM airesilience.source c
+               LEFT JOIN airesilience.source_setting d ON d.source = c.source) s
   LEFT JOIN airesilience.source_value v ON v.onet_code = o.onet_code AND v.source = s.source
   LEFT JOIN airesilience.source_percentile p ON p.onet_code = o.onet_code AND p.source = s.source
  CROSS JOIN LATERAL (SELECT CASE WHEN s.source = 'task_model' THEN t.task_resilience ELSE v.raw_value END AS raw_value) x;

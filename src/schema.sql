@@ -350,6 +350,17 @@ CREATE TRIGGER source_builtin BEFORE INSERT OR UPDATE OR DELETE ON airesilience.
 CREATE TRIGGER source_builtin_truncate BEFORE TRUNCATE ON airesilience.source
     FOR EACH STATEMENT EXECUTE FUNCTION airesilience.forbid_builtin_change();
 
+-- A database's own choice of normalization for a source, over the source's
+-- row: the way to score the built-in task_model linearly (its row is
+-- read-only), or to try another normalization without touching a loaded
+-- source.  A configuration table: pg_dump keeps the choice.
+CREATE TABLE airesilience.source_setting (
+    source        text PRIMARY KEY REFERENCES airesilience.source ON UPDATE CASCADE ON DELETE CASCADE,
+    normalization text NOT NULL CHECK (normalization IN ('linear', 'percentile'))
+);
+COMMENT ON TABLE airesilience.source_setting IS
+    'Per source, the normalization this database scores it by, over source.normalization (for example linear for the built-in task_model)';
+
 -- Labor statistics are published per 6-digit SOC code; employment figures
 -- are persons (BLS publishes thousands: 194.8 is stored as 194800).
 CREATE TABLE airesilience.labor_stats (
@@ -381,3 +392,4 @@ SELECT pg_catalog.pg_extension_config_dump('airesilience.task_usage', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.source', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.source_value', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.labor_stats', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.source_setting', '');
