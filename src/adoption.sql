@@ -77,38 +77,56 @@ COMMENT ON COLUMN airesilience.occupation_usage.match_quality IS
 COMMENT ON COLUMN airesilience.occupation_usage.level IS
     'Always occupation: the foreign key admits occupation-level datasets only';
 
+-- One pass over the tasks serves every dataset: each task row meets every
+-- registered dataset, and the grouping gives a task-level dataset its
+-- value and an occupation-level one the potential its coverage multiplies.
 CREATE VIEW airesilience.adoption_evidence AS
-SELECT s.onet_code,
-       d.dataset AS evidence,
-       -- the exposure of the rated tasks with usage, others 0: on
-       -- potential's rows and weights, so at most potential
-       airesilience.weighted_resilience(CASE WHEN s.exposure IS NULL THEN NULL
-                                             WHEN u.share_pct > 0 THEN s.exposure
-                                             ELSE 0 END, s.weight) AS value,
-       count(u.task_id) AS tasks_matched,
-       count(*) AS tasks_total,
-       format('%s of %s tasks matched%s; unmatched tasks count as unobserved',
-              count(u.task_id), count(*), ' by ' || d.match_method) AS match_quality,
-       -- weighted mean of 100 x [usage observed] over all tasks: the
-       -- weighted share, 0-100, NULL when the tasks weigh nothing
-       airesilience.weighted_resilience(CASE WHEN u.share_pct > 0 THEN 100 ELSE 0 END, s.weight) AS observed
-  FROM airesilience.task_score s
- CROSS JOIN airesilience.usage_dataset d
-  LEFT JOIN airesilience.task_usage u
-         ON u.onet_code = s.onet_code AND u.task_id = s.task_id AND u.dataset = d.dataset
- WHERE d.level = 'task'
- GROUP BY s.onet_code, d.dataset
+SELECT g.onet_code,
+       g.dataset AS evidence,
+       CASE WHEN g.level = 'task' THEN g.used_exposure ELSE o.coverage_pct * g.potential / 100 END AS value,
+       CASE WHEN g.level = 'task' THEN g.tasks_matched END AS tasks_matched,
+       CASE WHEN g.level = 'task' THEN g.tasks_total END AS tasks_total,
+       CASE WHEN g.level = 'task'
+            THEN format('%s of %s tasks matched%s; unmatched tasks count as unobserved',
+                        g.tasks_matched, g.tasks_total, ' by ' || g.match_method)
+            ELSE coalesce(o.match_quality, g.match_method)
+       END AS match_quality,
+       CASE WHEN g.level = 'task' THEN g.observed ELSE o.coverage_pct END AS observed
+  FROM (SELECT s.onet_code,
+               d.dataset,
+               d.level,
+               d.match_method,
+               -- the exposure of the rated tasks with usage, others 0: on
+               -- potential's rows and weights, so at most potential
+               airesilience.weighted_resilience(CASE WHEN s.exposure IS NULL THEN NULL
+                                                     WHEN u.share_pct > 0 THEN s.exposure
+                                                     ELSE 0 END, s.weight) FILTER (WHERE d.level = 'task') AS used_exposure,
+               count(u.task_id) AS tasks_matched,
+               count(*) AS tasks_total,
+               -- weighted mean of 100 x [usage observed] over all tasks:
+               -- the weighted share, 0-100, NULL when the tasks weigh nothing
+               airesilience.weighted_resilience(CASE WHEN u.share_pct > 0 THEN 100 ELSE 0 END, s.weight)
+                   FILTER (WHERE d.level = 'task') AS observed,
+               airesilience.weighted_resilience(s.exposure, s.weight) FILTER (WHERE d.level = 'occupation') AS potential
+          FROM airesilience.task_score s
+         CROSS JOIN airesilience.usage_dataset d
+          LEFT JOIN airesilience.task_usage u
+                 ON u.onet_code = s.onet_code AND u.task_id = s.task_id AND u.dataset = d.dataset AND d.level = 'task'
+         GROUP BY s.onet_code, d.dataset, d.level, d.match_method) g
+  LEFT JOIN airesilience.occupation_usage o ON o.onet_code = g.onet_code AND o.dataset = g.dataset
+ WHERE g.level = 'task' OR o.onet_code IS NOT NULL
 UNION ALL
+-- occupation-level evidence of an occupation without tasks: no potential
 SELECT u.onet_code,
        u.dataset,
-       u.coverage_pct * t.potential / 100,
+       NULL,
        NULL,
        NULL,
        coalesce(u.match_quality, d.match_method),
        u.coverage_pct
   FROM airesilience.occupation_usage u
   JOIN airesilience.usage_dataset d USING (dataset)
-  LEFT JOIN airesilience.occupation_task_summary t USING (onet_code);
+ WHERE NOT EXISTS (SELECT FROM airesilience.task t WHERE t.onet_code = u.onet_code);
 COMMENT ON VIEW airesilience.adoption_evidence IS
     'Occupation x usage dataset: the part of the occupation''s potential observed in use (0-100, at most potential), the dataset''s own observed share, and how well the dataset matched';
 COMMENT ON COLUMN airesilience.adoption_evidence.evidence IS 'The usage dataset (airesilience.usage_dataset)';
