@@ -506,7 +506,7 @@ SELECT p.oid::regprocedure AS function,
             THEN 'internal'
             WHEN p.proname IN ('take_snapshot', 'install_default_seniority_curves', 'changed_keys_query',
                                'adaptability_refresh', 'labor_percentile_refresh',
-                               'skill_vector_refresh', 'source_percentile_refresh')
+                               'skill_vector_refresh', 'source_percentile_refresh', 'related_list_refresh')
             THEN 'steward'
             WHEN p.proname IN ('published_document', 'snapshot_report', 'snapshot_changes', 'snapshot_check',
                                'data_updated_at', 'model_version')
@@ -660,6 +660,944 @@ BEGIN
     END IF;
 END
 $$;
+
+------------------------------------------------------------------------------
+-- Scores a person can trust (issue 11): percentile normalization for every
+-- source, confidence bands for it, label meanings and reachable task
+-- buckets, potential and adoption on one footing, stored related lists
+-- with their basis, task-type provenance, the document's headline.  After
+-- ALTER EXTENSION ... UPDATE, run make load-public again: it loads the
+-- crosswalk rows, predecessor task types and percentile normalization of
+-- the public sources (docs/data.md).
+------------------------------------------------------------------------------
+
+-- Tasks: where a task type comes from (src/schema.sql).
+ALTER TABLE airesilience.task ADD COLUMN task_type_source text CONSTRAINT task_task_type_source_check
+    CHECK (task_type_source IS NULL
+           OR (task_type_source IN ('release', 'predecessor') AND task_type IS NOT NULL));
+COMMENT ON COLUMN airesilience.task.task_type_source IS
+    'Where task_type comes from: release (the task''s own O*NET release), predecessor (the same task text under the occupation''s predecessor code in an earlier release, docs/model.md); NULL when not stated or no type';
+
+-- Sources: percentile by default, also for the derived task_model.
+ALTER TABLE airesilience.source DROP CONSTRAINT source_check1;
+ALTER TABLE airesilience.source ALTER COLUMN normalization SET DEFAULT 'percentile';
+ALTER TABLE airesilience.source DISABLE TRIGGER source_builtin;
+UPDATE airesilience.source SET normalization = 'percentile' WHERE source = 'task_model' AND builtin;
+ALTER TABLE airesilience.source ENABLE TRIGGER source_builtin;
+COMMENT ON COLUMN airesilience.source.normalization IS 'percentile (the default): the mid-rank percentile of the raw value among the occupations with a value (src/percentile.sql); linear: 0-100 by position between scale_min and scale_max; either is flipped (100 - x) for exposure sources';
+-- A database's own choice of normalization for a source, over the source's
+-- row: the way to score the built-in task_model linearly (its row is
+-- read-only), or to try another normalization without touching a loaded
+-- source.  A configuration table: pg_dump keeps the choice.
+CREATE TABLE airesilience.source_setting (
+    source        text PRIMARY KEY REFERENCES airesilience.source ON UPDATE CASCADE ON DELETE CASCADE,
+    normalization text NOT NULL CHECK (normalization IN ('linear', 'percentile'))
+);
+COMMENT ON TABLE airesilience.source_setting IS
+    'Per source, the normalization this database scores it by, over source.normalization (for example linear for the built-in task_model)';
+
+SELECT pg_catalog.pg_extension_config_dump('airesilience.source_setting', '');
+
+-- Mid-rank percentiles, task_model ranked too (src/percentile.sql).
+COMMENT ON TABLE airesilience.source_percentile IS
+    'Derived, maintained by triggers on source_value, task and task_rating: each source value''s mid-rank percentile among the occupations with a value of the same source (task_model: the task resilience)';
+COMMENT ON COLUMN airesilience.source_percentile.percentile IS
+    'Mid-rank percentile of the raw value within its source: 100 x (values below + (ties - 1) / 2) / (values - 1); lowest 0, highest 100, a lone value 50; not flipped for exposure sources';
+CREATE OR REPLACE FUNCTION airesilience.source_percentile_refresh(sources text[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+BEGIN
+    WITH value AS (
+        SELECT v.onet_code, v.source, v.raw_value
+          FROM airesilience.source_value v
+         WHERE sources IS NULL OR v.source = ANY (sources)
+        UNION ALL
+        SELECT t.onet_code, 'task_model', t.task_resilience
+          FROM airesilience.occupation_task_resilience t
+         WHERE (sources IS NULL OR 'task_model' = ANY (sources))
+           AND t.task_resilience IS NOT NULL),
+    ranked AS (
+        SELECT v.onet_code,
+               v.source,
+               rank() OVER (PARTITION BY v.source ORDER BY v.raw_value) - 1 AS below,
+               count(*) OVER (PARTITION BY v.source, v.raw_value) - 1 AS ties,
+               count(*) OVER (PARTITION BY v.source) - 1 AS others
+          FROM value v),
+    fresh AS (
+        SELECT r.onet_code,
+               r.source,
+               CASE WHEN r.others = 0 THEN 50
+                    -- one rounding: the division of two exact integers
+                    ELSE (100 * (2 * r.below + r.ties))::float8 / (2 * r.others)
+               END AS percentile
+          FROM ranked r),
+    stale AS (
+        DELETE FROM airesilience.source_percentile p
+         WHERE (sources IS NULL OR p.source = ANY (sources))
+           AND NOT EXISTS (SELECT FROM fresh f WHERE f.onet_code = p.onet_code AND f.source = p.source))
+    INSERT INTO airesilience.source_percentile AS p (onet_code, source, percentile)
+    SELECT f.onet_code, f.source, f.percentile FROM fresh f
+        ON CONFLICT (onet_code, source) DO UPDATE SET percentile = excluded.percentile
+         WHERE p.percentile IS DISTINCT FROM excluded.percentile;
+END
+$$;
+COMMENT ON FUNCTION airesilience.source_percentile_refresh(text[]) IS
+    'Re-ranks the given sources (all when NULL; task_model from the task resilience) into source_percentile; the triggers on source_value, task and task_rating call it, call it yourself after loading with triggers disabled';
+
+CREATE OR REPLACE FUNCTION airesilience.source_percentile_maintain()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    sources text[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        DELETE FROM airesilience.source_percentile WHERE source <> 'task_model';
+        RETURN NULL;
+    END IF;
+    EXECUTE airesilience.changed_keys_query(TG_OP, 'source', 'onet_code, source, raw_value') INTO sources;
+    IF sources IS NOT NULL THEN     -- NULL: the statement changed no value
+        PERFORM airesilience.source_percentile_refresh(sources);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION airesilience.source_percentile_maintain() IS
+    'Trigger: re-ranks the sources whose values a statement on source_value added, removed or changed';
+
+CREATE FUNCTION airesilience.task_model_percentile_maintain()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    changed text[];
+BEGIN
+    IF TG_OP <> 'TRUNCATE' THEN
+        EXECUTE airesilience.changed_keys_query(TG_OP, 'onet_code', CASE TG_TABLE_NAME
+            WHEN 'task' THEN 'onet_code, task_id, task_type, importance, relevance'
+            ELSE 'onet_code, task_id, rater, exposure' END)
+           INTO changed;
+        IF changed IS NULL THEN     -- nothing the task model uses changed
+            RETURN NULL;
+        END IF;
+    END IF;
+    PERFORM airesilience.source_percentile_refresh(ARRAY['task_model']);
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION airesilience.task_model_percentile_maintain() IS
+    'Trigger: re-ranks task_model in source_percentile after a statement on task or task_rating changed a weight input or an exposure';
+
+CREATE TRIGGER task_model_percentile_insert AFTER INSERT ON airesilience.task REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.task_model_percentile_maintain();
+COMMENT ON TRIGGER task_model_percentile_insert ON airesilience.task IS 'Keeps source_percentile (task_model) current after each INSERT statement';
+CREATE TRIGGER task_model_percentile_update AFTER UPDATE ON airesilience.task REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.task_model_percentile_maintain();
+COMMENT ON TRIGGER task_model_percentile_update ON airesilience.task IS 'Keeps source_percentile (task_model) current after each UPDATE statement';
+CREATE TRIGGER task_model_percentile_delete AFTER DELETE ON airesilience.task REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.task_model_percentile_maintain();
+COMMENT ON TRIGGER task_model_percentile_delete ON airesilience.task IS 'Keeps source_percentile (task_model) current after each DELETE statement';
+CREATE TRIGGER task_model_percentile_truncate AFTER TRUNCATE ON airesilience.task FOR EACH STATEMENT EXECUTE FUNCTION airesilience.task_model_percentile_maintain();
+COMMENT ON TRIGGER task_model_percentile_truncate ON airesilience.task IS 'Keeps source_percentile (task_model) current after each TRUNCATE statement';
+CREATE TRIGGER task_model_percentile_insert AFTER INSERT ON airesilience.task_rating REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.task_model_percentile_maintain();
+COMMENT ON TRIGGER task_model_percentile_insert ON airesilience.task_rating IS 'Keeps source_percentile (task_model) current after each INSERT statement';
+CREATE TRIGGER task_model_percentile_update AFTER UPDATE ON airesilience.task_rating REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.task_model_percentile_maintain();
+COMMENT ON TRIGGER task_model_percentile_update ON airesilience.task_rating IS 'Keeps source_percentile (task_model) current after each UPDATE statement';
+CREATE TRIGGER task_model_percentile_delete AFTER DELETE ON airesilience.task_rating REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.task_model_percentile_maintain();
+COMMENT ON TRIGGER task_model_percentile_delete ON airesilience.task_rating IS 'Keeps source_percentile (task_model) current after each DELETE statement';
+CREATE TRIGGER task_model_percentile_truncate AFTER TRUNCATE ON airesilience.task_rating FOR EACH STATEMENT EXECUTE FUNCTION airesilience.task_model_percentile_maintain();
+COMMENT ON TRIGGER task_model_percentile_truncate ON airesilience.task_rating IS 'Keeps source_percentile (task_model) current after each TRUNCATE statement';
+
+-- Confidence bands of the percentile scores (src/consensus.sql).
+CREATE FUNCTION airesilience.consensus_confidence_banded(n bigint, iqr float8, bands float8[], full_count integer)
+RETURNS text
+AS 'MODULE_PATHNAME', 'consensus_confidence_banded'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION airesilience.consensus_confidence_banded(bigint, float8, float8[], integer) IS
+    'Confidence in a consensus of n source scores with interquartile range iqr: High below bands[1], Medium-high below bands[2], Medium below bands[3], Low-medium below bands[4], else Low; one level lower per source fewer than full_count; Low for one source or none; bad n, iqr, bands or full_count -> 22023';
+
+CREATE OR REPLACE FUNCTION airesilience.consensus_confidence(n bigint, iqr float8)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT airesilience.consensus_confidence_banded(n, iqr, '{13,18,22,28}'::float8[], 4);
+END;
+COMMENT ON FUNCTION airesilience.consensus_confidence(bigint, float8) IS
+    'Confidence in a consensus of n source scores with interquartile range iqr (0-100 scale): High, Medium-high, Medium, Low-medium or Low (bands 13 / 18 / 22 / 28, 4 sources for High)';
+
+CREATE FUNCTION airesilience.confidence_rank(confidence text)
+RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE confidence
+               WHEN 'High' THEN 5
+               WHEN 'Medium-high' THEN 4
+               WHEN 'Medium' THEN 3
+               WHEN 'Low-medium' THEN 2
+               WHEN 'Low' THEN 1
+           END;
+END;
+COMMENT ON FUNCTION airesilience.confidence_rank(text) IS
+    'Order of a confidence level: High 5, Medium-high 4, Medium 3, Low-medium 2, Low 1; anything else NULL (ORDER BY confidence_rank(confidence) DESC, source_median DESC)';
+
+-- Label meanings, the label tables, reachable task buckets (src/labels.sql).
+ALTER TABLE airesilience.label_scheme ADD COLUMN meanings text[];
+ALTER TABLE airesilience.label_scheme ADD CONSTRAINT label_scheme_meanings_check
+        CHECK (meanings IS NULL
+               OR (pg_catalog.array_ndims(meanings) = 1
+                   AND pg_catalog.cardinality(meanings) = pg_catalog.cardinality(labels)
+                   AND pg_catalog.array_position(meanings, NULL) IS NULL));
+COMMENT ON COLUMN airesilience.label_scheme.meanings IS
+    'One sentence per label, in the order of labels: what a score with that label means (NULL: none written)';
+ALTER TABLE airesilience.label_scheme DISABLE TRIGGER label_scheme_builtin;
+UPDATE airesilience.label_scheme l
+   SET description = v.description, cuts = v.cuts::float8[], labels = v.labels::text[], inclusive = v.inclusive, meanings = v.meanings
+  FROM (VALUES
+    ('resilience6',
+     'CareerVillage''s six labels for a 0-100 resilience score: Highly Resilient above 80, Resilient above 65, Mostly Resilient above 50, Somewhat Resilient above 35, Not Very Resilient above 22, else Vulnerable',
+     '{80,65,50,35,22}',
+     '{Highly Resilient,Resilient,Mostly Resilient,Somewhat Resilient,Not Very Resilient,Vulnerable}',
+     false, true,
+     ARRAY['Above 80: the work rests on what current AI does worst, so the role is expected to change little.',
+           'Above 65: AI may take over some supporting tasks, but the core of the work stays with people.',
+           'Above 50: some of the tasks will change with AI while most of the role holds.',
+           'Above 35: a substantial part of the work is within reach of AI, so the role is likely to be reshaped.',
+           'Above 22: much of the routine work can already be done or sped up by AI, and the role is changing.',
+           '22 or less: most of the tasks are within reach of current AI, so the job is likely to change fast or shrink.']),
+    ('change3',
+     'Three labels for a 0-100 resilience score, cut where resilience6 is: Stable above 65 (Resilient and above), Evolving above 35, else Changing Fast (below Somewhat Resilient)',
+     '{65,35}',
+     '{Stable,Evolving,Changing Fast}',
+     false, true,
+     ARRAY['Above 65: the role is expected to keep its shape as AI spreads.',
+           'Above 35 and up to 65: parts of the role are changing with AI while its core holds.',
+           '35 or less: AI is transforming the role, starting with its routine and entry-level tasks.']),
+    ('tiers5',
+     'The Jobpocalypse tiers, for an exposure-style 0-100 index (higher = more exposed), not a resilience score: Very high at 70 or more, High at 55 or more, Elevated at 40 or more, Moderate at 30 or more, else Low',
+     '{70,55,40,30}',
+     '{Very high,High,Elevated,Moderate,Low}',
+     true, true,
+     ARRAY['Exposure index 70 or more: very high exposure to AI, most of the weighted work is feasible for current AI.',
+           'Exposure index 55 to under 70: high exposure to AI, more than half of the weighted work is exposed.',
+           'Exposure index 40 to under 55: elevated exposure to AI, a large minority of the work is exposed.',
+           'Exposure index 30 to under 40: moderate exposure to AI, which reaches some of the tasks.',
+           'Exposure index under 30: low exposure to AI, little of the work is within its reach.']),
+    ('task_bucket',
+     'Buckets for a task''s resilience (100 - exposure), cut halfway between the values two E0/E2/E1 raters can give: Human-led above 62.5 (exposure 25 or less), Mixed above 37.5 (exposure 50), Strong automation pressure above 12.5 (exposure 75), else Highly automatable (exposure 100)',
+     '{62.5,37.5,12.5}',
+     '{Human-led,Mixed,Strong automation pressure,Highly automatable}',
+     false, true,
+     ARRAY['Exposure 25 or less (no rater finds the task directly exposed): people keep doing this task.',
+           'Exposure about 50 (exposed only with extra software, or the raters split): AI assists while people lead.',
+           'Exposure about 75 (one rater finds it directly exposed, the other with extra software): AI can do much of this task.',
+           'Exposure 100 (every rater finds it directly exposed): AI can do this task now.'])) v (scheme, description, cuts, labels, inclusive, builtin, meanings)
+ WHERE l.scheme = v.scheme AND l.builtin;
+ALTER TABLE airesilience.label_scheme ENABLE TRIGGER label_scheme_builtin;
+-- The label tables: one row per band of each scheme, with its bounds and
+-- meaning, for documents and for readers.
+CREATE VIEW airesilience.label_band AS
+SELECT l.scheme,
+       b.position::integer AS position,
+       b.label,
+       l.cuts[b.position::integer] AS lower_bound,
+       l.cuts[b.position::integer - 1] AS upper_bound,
+       l.inclusive,
+       l.meanings[b.position::integer] AS meaning
+  FROM airesilience.label_scheme l
+ CROSS JOIN LATERAL pg_catalog.unnest(l.labels) WITH ORDINALITY AS b (label, position);
+COMMENT ON VIEW airesilience.label_band IS
+    'One row per label of each scheme, best band first: its bounds and its one-sentence meaning';
+COMMENT ON COLUMN airesilience.label_band.lower_bound IS
+    'The cut a score must exceed (reach, when inclusive) for this label; NULL for the last band';
+COMMENT ON COLUMN airesilience.label_band.upper_bound IS
+    'The cut of the band above (a score exceeding it, or reaching it when inclusive, gets the label above); NULL for the first band';
+
+-- The meaning of a label in a scheme (NULL scheme: the setting, as
+-- score_label), for the document beside each label.
+CREATE FUNCTION airesilience.label_meaning(label text, scheme text DEFAULT NULL)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT l.meanings[pg_catalog.array_position(l.labels, label_meaning.label)]
+      FROM airesilience.label_scheme l
+     WHERE l.scheme OPERATOR(pg_catalog.=) coalesce(label_meaning.scheme,
+                                                    nullif(pg_catalog.current_setting('airesilience.label_scheme', true), ''),
+                                                    'resilience6');
+END;
+COMMENT ON FUNCTION airesilience.label_meaning(text, text) IS
+    'The one-sentence meaning of a label in a scheme (the airesilience.label_scheme setting when NULL, as score_label); NULL for an unknown label or scheme';
+
+
+-- Reports: task type provenance, task_model by percentile, distributions (src/reports.sql).
+CREATE OR REPLACE VIEW airesilience.task_detail AS
+SELECT onet_code,
+       task_id,
+       description,
+       task_type,
+       importance,
+       relevance,
+       weight_basis,
+       airesilience.task_weight(weight_basis, task_type, importance, relevance) AS weight,
+       exposure,
+       100 - exposure AS resilience,
+       coalesce(rater_count, 0) AS rater_count,
+       rater_spread,
+       task_type_source
+  FROM (SELECT t.onet_code,
+               t.task_id,
+               t.description,
+               t.task_type,
+               t.task_type_source,
+               t.importance,
+               t.relevance,
+               CASE WHEN bool_and(t.importance IS NOT NULL AND t.relevance IS NOT NULL) OVER occupation THEN 'ratings'
+                    WHEN bool_or(t.task_type IS NOT NULL) OVER occupation THEN 'task_type'
+                    ELSE 'equal'
+               END AS weight_basis,
+               e.exposure,
+               e.rater_count,
+               e.rater_spread
+          FROM airesilience.task t
+          LEFT JOIN (SELECT onet_code,
+                            task_id,
+                            airesilience.source_median(exposure) AS exposure,
+                            count(*) AS rater_count,
+                            max(exposure) - min(exposure) AS rater_spread
+                       FROM airesilience.task_rating
+                      GROUP BY onet_code, task_id
+                      ORDER BY onet_code, task_id) e USING (onet_code, task_id)
+        WINDOW occupation AS (PARTITION BY t.onet_code)) s;
+COMMENT ON VIEW airesilience.task_detail IS
+    'Per task: task_score''s columns plus the task''s description, importance, relevance and the source of its type; the rows task_score, task_report and the per-occupation views are computed from';
+CREATE OR REPLACE VIEW airesilience.task_report AS
+SELECT onet_code,
+       task_id,
+       description,
+       task_type,
+       weight,
+       weight_basis,
+       exposure,
+       resilience,
+       rater_count,
+       rater_spread,
+       airesilience.score_label(resilience, 'task_bucket') AS bucket,
+       row_number() OVER (PARTITION BY onet_code
+                          ORDER BY resilience DESC NULLS LAST,
+                                   task_type = 'core' DESC NULLS LAST,
+                                   weight DESC,
+                                   task_id) AS rank,
+       task_type_source
+  FROM airesilience.task_detail;
+COMMENT ON COLUMN airesilience.task_report.bucket IS
+    'The task''s resilience under the task_bucket label scheme (airesilience.label_band lists the cuts and what each bucket means)';
+COMMENT ON COLUMN airesilience.task_report.task_type_source IS
+    'Where task_type comes from: release, predecessor (an earlier release''s type for the same text under the predecessor code), or NULL';
+CREATE OR REPLACE VIEW airesilience.occupation_source_grid AS
+SELECT o.onet_code,
+       s.source,
+       x.raw_value,
+       CASE WHEN s.normalization = 'percentile'
+            THEN airesilience.normalize_percentile(p.percentile, s.orientation)
+            ELSE airesilience.normalize_linear(x.raw_value, s.scale_min, s.scale_max, s.orientation)
+       END AS score,
+       s.orientation,
+       s.normalization,
+       p.percentile,
+       t.task_resilience,
+       t.weight_basis,
+       t.task_count,
+       t.rated_task_count,
+       t.tier_exposure,
+       t.core_rated,
+       t.important_rated,
+       t.supporting_rated
+  FROM airesilience.occupation o
+  LEFT JOIN airesilience.occupation_task_summary t ON t.onet_code = o.onet_code
+ CROSS JOIN (SELECT c.source, c.orientation, c.scale_min, c.scale_max,
+                    coalesce(d.normalization, c.normalization) AS normalization
+               FROM airesilience.source c
+               LEFT JOIN airesilience.source_setting d ON d.source = c.source) s
+  LEFT JOIN airesilience.source_value v ON v.onet_code = o.onet_code AND v.source = s.source
+  LEFT JOIN airesilience.source_percentile p ON p.onet_code = o.onet_code AND p.source = s.source
+ CROSS JOIN LATERAL (SELECT CASE WHEN s.source = 'task_model' THEN t.task_resilience ELSE v.raw_value END AS raw_value) x;
+COMMENT ON COLUMN airesilience.source_report.score IS
+    'percentile (default): the mid-rank percentile; linear: 100 (raw - min) / (max - min); flipped (100 - x) for exposure sources';
+COMMENT ON COLUMN airesilience.source_report.percentile IS
+    'Mid-rank percentile of raw_value among the occupations with a value of this source (src/percentile.sql), not flipped';
+-- How each source's scores spread over the occupations it scores, so that
+-- anyone can see whether a source is compressed into part of the scale (as
+-- Working with AI was under linear normalization: all of its scores between
+-- 50.8 and 100).  Under the percentile normalization every source spreads
+-- over 0-100 with a mean of 50.
+CREATE VIEW airesilience.source_distribution AS
+SELECT r.source,
+       r.normalization,
+       count(*) AS occupations,
+       min(r.score) AS min,
+       percentile_cont(0.1) WITHIN GROUP (ORDER BY r.score) AS p10,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.score) AS median,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY r.score) AS p90,
+       max(r.score) AS max,
+       avg(r.score) AS mean
+  FROM airesilience.source_report r
+ GROUP BY r.source, r.normalization;
+COMMENT ON VIEW airesilience.source_distribution IS
+    'Per source: how many occupations it scores and how its scores (source_report.score, 0-100) spread: min, 10th percentile, median, 90th percentile, max, mean';
+
+-- How the headline scores fall into the labels of the scheme the setting
+-- airesilience.label_scheme names (resilience6 by default), every label
+-- listed, empty ones too.
+CREATE VIEW airesilience.headline_distribution AS
+SELECT b.scheme,
+       b.position,
+       b.label,
+       count(r.onet_code) AS occupations,
+       count(r.onet_code)::float8 / nullif(sum(count(r.onet_code)) OVER (), 0) AS share,
+       b.meaning
+  FROM airesilience.label_band b
+  LEFT JOIN airesilience.occupation_report r ON r.label = b.label AND r.source_median IS NOT NULL
+ WHERE b.scheme = coalesce(nullif(pg_catalog.current_setting('airesilience.label_scheme', true), ''), 'resilience6')
+ GROUP BY b.scheme, b.position, b.label, b.meaning;
+COMMENT ON VIEW airesilience.headline_distribution IS
+    'The headline scores (occupation_report.source_median) by label of the current scheme (airesilience.label_scheme, default resilience6), best label first, with each label''s meaning';
+
+-- Potential and adoption on one footing (src/adoption.sql).
+CREATE OR REPLACE VIEW airesilience.adoption_evidence AS
+SELECT g.onet_code,
+       g.dataset AS evidence,
+       CASE WHEN g.level = 'task' THEN g.used_exposure ELSE o.coverage_pct * g.potential / 100 END AS value,
+       CASE WHEN g.level = 'task' THEN g.tasks_matched END AS tasks_matched,
+       CASE WHEN g.level = 'task' THEN g.tasks_total END AS tasks_total,
+       CASE WHEN g.level = 'task'
+            THEN format('%s of %s tasks matched%s; unmatched tasks count as unobserved',
+                        g.tasks_matched, g.tasks_total, ' by ' || g.match_method)
+            ELSE coalesce(o.match_quality, g.match_method)
+       END AS match_quality,
+       CASE WHEN g.level = 'task' THEN g.observed ELSE o.coverage_pct END AS observed
+  FROM (SELECT s.onet_code,
+               d.dataset,
+               d.level,
+               d.match_method,
+               -- the exposure of the rated tasks with usage, others 0: on
+               -- potential's rows and weights, so at most potential
+               airesilience.weighted_resilience(CASE WHEN s.exposure IS NULL THEN NULL
+                                                     WHEN u.share_pct > 0 THEN s.exposure
+                                                     ELSE 0 END, s.weight) FILTER (WHERE d.level = 'task') AS used_exposure,
+               count(u.task_id) AS tasks_matched,
+               count(*) AS tasks_total,
+               -- weighted mean of 100 x [usage observed] over all tasks:
+               -- the weighted share, 0-100, NULL when the tasks weigh nothing
+               airesilience.weighted_resilience(CASE WHEN u.share_pct > 0 THEN 100 ELSE 0 END, s.weight)
+                   FILTER (WHERE d.level = 'task') AS observed,
+               airesilience.weighted_resilience(s.exposure, s.weight) FILTER (WHERE d.level = 'occupation') AS potential
+          FROM airesilience.task_score s
+         CROSS JOIN airesilience.usage_dataset d
+          LEFT JOIN airesilience.task_usage u
+                 ON u.onet_code = s.onet_code AND u.task_id = s.task_id AND u.dataset = d.dataset AND d.level = 'task'
+         GROUP BY s.onet_code, d.dataset, d.level, d.match_method) g
+  LEFT JOIN airesilience.occupation_usage o ON o.onet_code = g.onet_code AND o.dataset = g.dataset
+ WHERE g.level = 'task' OR o.onet_code IS NOT NULL
+UNION ALL
+-- occupation-level evidence of an occupation without tasks: no potential
+SELECT u.onet_code,
+       u.dataset,
+       NULL,
+       NULL,
+       NULL,
+       coalesce(u.match_quality, d.match_method),
+       u.coverage_pct
+  FROM airesilience.occupation_usage u
+  JOIN airesilience.usage_dataset d USING (dataset)
+ WHERE NOT EXISTS (SELECT FROM airesilience.task t WHERE t.onet_code = u.onet_code);
+COMMENT ON VIEW airesilience.adoption_evidence IS
+    'Occupation x usage dataset: the part of the occupation''s potential observed in use (0-100, at most potential), the dataset''s own observed share, and how well the dataset matched';
+COMMENT ON COLUMN airesilience.adoption_evidence.evidence IS 'The usage dataset (airesilience.usage_dataset)';
+COMMENT ON COLUMN airesilience.adoption_evidence.value IS
+    'On potential''s footing, 0-100: task-level sum(w x exposure x [usage]) / sum(w) over the rated tasks; occupation-level coverage_pct x potential / 100; NULL without rated tasks';
+COMMENT ON COLUMN airesilience.adoption_evidence.tasks_matched IS 'Tasks the dataset lists (task-level datasets only)';
+COMMENT ON COLUMN airesilience.adoption_evidence.tasks_total IS 'Tasks of the occupation (task-level datasets only)';
+COMMENT ON COLUMN airesilience.adoption_evidence.observed IS
+    'The dataset''s own share: task-level 100 x weight of the tasks with usage (share_pct > 0) / weight of all tasks; occupation-level coverage_pct';
+
+CREATE OR REPLACE VIEW airesilience.potential_adoption_report AS
+SELECT o.onet_code,
+       p.potential,
+       a.adoption,
+       coalesce(a.evidence_count, 0) AS evidence_count,
+       coalesce(a.evidence, '[]') AS evidence
+  FROM airesilience.occupation o
+  LEFT JOIN airesilience.occupation_task_summary p USING (onet_code)
+  LEFT JOIN (SELECT e.onet_code,
+                    airesilience.weighted_resilience(e.value, 1) AS adoption,
+                    count(e.value) AS evidence_count,
+                    jsonb_agg(jsonb_build_object('evidence', e.evidence,
+                                                 'title', d.title,
+                                                 'value', e.value,
+                                                 'observed', e.observed,
+                                                 'tasks_matched', e.tasks_matched,
+                                                 'tasks_total', e.tasks_total,
+                                                 'match_quality', e.match_quality)
+                              ORDER BY e.evidence) AS evidence
+               FROM airesilience.adoption_evidence e
+               JOIN airesilience.usage_dataset d ON d.dataset = e.evidence
+              GROUP BY e.onet_code) a USING (onet_code);
+COMMENT ON VIEW airesilience.potential_adoption_report IS
+    'One row per occupation: potential (weighted mean task exposure, 0-100) beside adoption (mean of the evidence values, the part of potential observed in use, so at most potential) and the evidence itself';
+COMMENT ON COLUMN airesilience.potential_adoption_report.potential IS
+    'Weighted mean exposure of the rated tasks, task_score weights, 0-100 (= 100 - task resilience); NULL without rated tasks';
+COMMENT ON COLUMN airesilience.potential_adoption_report.adoption IS
+    'Mean of the evidence values, 0-100, at most potential; NULL when there is no evidence or no potential';
+COMMENT ON COLUMN airesilience.potential_adoption_report.evidence_count IS 'Evidence values averaged into adoption';
+COMMENT ON COLUMN airesilience.potential_adoption_report.evidence IS
+    'Array of {evidence, title, value, observed, tasks_matched, tasks_total, match_quality}, ordered by evidence; [] when none';
+
+
+-- Related occupations, stored, with their basis (src/similarity.sql).
+CREATE TABLE airesilience.related_list (
+    onet_code    text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    scope        text NOT NULL CHECK (scope IN ('overall', 'category')),
+    rank         smallint NOT NULL CHECK (rank BETWEEN 1 AND 10),
+    related_code text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    similarity   float8,
+    basis        text NOT NULL CHECK (basis IN ('skill_overlap', 'onet_related')),
+    PRIMARY KEY (onet_code, scope, rank),
+    CHECK (basis = 'skill_overlap' OR similarity IS NULL)
+);
+CREATE INDEX related_list_related_code_idx ON airesilience.related_list (related_code);
+COMMENT ON TABLE airesilience.related_list IS
+    'Derived, maintained by triggers on skill_vector, related_occupation and occupation: each occupation''s 10 closest occupations overall and in its category, by skill overlap or from O*NET''s list (basis)';
+COMMENT ON COLUMN airesilience.related_list.basis IS
+    'skill_overlap: cosine similarity of skill importances (both occupations have a skill vector); onet_related: O*NET''s Related Occupations list, in its order (no usable vector)';
+COMMENT ON COLUMN airesilience.related_list.similarity IS
+    'Cosine similarity of the two skill vectors for skill_overlap (NULL when one vector has no direction); NULL for onet_related';
+COMMENT ON INDEX airesilience.related_list_related_code_idx IS
+    'Serves the cascading deletes and updates of occupations';
+
+-- Rebuilds the lists of the given occupations (all when NULL).  A scope of
+-- an occupation is by skill overlap when the occupation has a vector and
+-- another occupation in the scope has one too; otherwise it is O*NET's
+-- list.  With onet_only, only the scopes of the second kind are rebuilt:
+-- what a change of related_occupation can change.
+CREATE FUNCTION airesilience.related_list_refresh(onet_codes text[] DEFAULT NULL, onet_only boolean DEFAULT false)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+BEGIN
+    WITH pair AS (
+        SELECT o.onet_code, o.category, s.scope,
+               EXISTS (SELECT FROM airesilience.skill_vector v WHERE v.onet_code = o.onet_code)
+               AND CASE s.scope
+                       WHEN 'overall' THEN EXISTS (SELECT FROM airesilience.skill_vector x
+                                                    WHERE x.onet_code <> o.onet_code)
+                       ELSE EXISTS (SELECT FROM airesilience.occupation p
+                                      JOIN airesilience.skill_vector x ON x.onet_code = p.onet_code
+                                     WHERE p.category = o.category AND p.onet_code <> o.onet_code)
+                   END AS by_skill
+          FROM airesilience.occupation o
+         CROSS JOIN (VALUES ('overall'), ('category')) s (scope)
+         WHERE onet_codes IS NULL OR o.onet_code = ANY (onet_codes)),
+    wanted AS MATERIALIZED (
+        SELECT p.* FROM pair p WHERE NOT onet_only OR NOT p.by_skill),
+    fresh AS (
+        SELECT w.onet_code, w.scope, r.rank::smallint AS rank, r.related_code, r.similarity, 'skill_overlap' AS basis
+          FROM wanted w
+         CROSS JOIN LATERAL airesilience.similar_occupations(w.onet_code, 10, w.scope = 'category') r
+         WHERE w.by_skill
+        UNION ALL
+        SELECT n.onet_code, n.scope, n.rank::smallint, n.related_code, NULL::float8, 'onet_related'
+          FROM (SELECT w.onet_code, w.scope, r.related_code,
+                       row_number() OVER (PARTITION BY w.onet_code, w.scope ORDER BY r.rank, r.related_code) AS rank
+                  FROM wanted w
+                  JOIN airesilience.related_occupation r ON r.onet_code = w.onet_code
+                  JOIN airesilience.occupation p ON p.onet_code = r.related_code
+                 WHERE NOT w.by_skill
+                   AND (w.scope = 'overall' OR p.category = w.category)) n
+         WHERE n.rank <= 10),
+    stale AS (
+        DELETE FROM airesilience.related_list l
+         USING wanted w
+         WHERE l.onet_code = w.onet_code AND l.scope = w.scope
+           AND NOT EXISTS (SELECT FROM fresh f WHERE (f.onet_code, f.scope, f.rank) = (l.onet_code, l.scope, l.rank)))
+    INSERT INTO airesilience.related_list AS l (onet_code, scope, rank, related_code, similarity, basis)
+    SELECT f.onet_code, f.scope, f.rank, f.related_code, f.similarity, f.basis FROM fresh f
+        ON CONFLICT (onet_code, scope, rank) DO UPDATE
+       SET related_code = excluded.related_code, similarity = excluded.similarity, basis = excluded.basis
+     WHERE (l.related_code, l.similarity, l.basis) IS DISTINCT FROM (excluded.related_code, excluded.similarity, excluded.basis);
+END
+$$;
+COMMENT ON FUNCTION airesilience.related_list_refresh(text[], boolean) IS
+    'Rebuilds related_list for the given occupations (all when NULL), only their lists from O*NET''s list when onet_only; the triggers call it, call it yourself after loading with triggers disabled';
+
+CREATE FUNCTION airesilience.related_list_maintain()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    changed text[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        PERFORM airesilience.related_list_refresh(NULL, false);
+        RETURN NULL;
+    END IF;
+    EXECUTE airesilience.changed_keys_query(TG_OP, 'onet_code', CASE TG_TABLE_NAME
+        WHEN 'skill_vector' THEN 'onet_code, importance'
+        WHEN 'related_occupation' THEN 'onet_code, related_code, rank'
+        ELSE 'onet_code, category' END)
+       INTO changed;
+    IF changed IS NULL THEN         -- nothing that counts has changed
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'related_occupation' THEN
+        PERFORM airesilience.related_list_refresh(changed, true);
+    ELSE
+        PERFORM airesilience.related_list_refresh(NULL, false);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION airesilience.related_list_maintain() IS
+    'Trigger: rebuilds the related lists a statement on skill_vector, related_occupation or occupation (category) changed';
+
+CREATE TRIGGER related_list_insert AFTER INSERT ON airesilience.skill_vector REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_insert ON airesilience.skill_vector IS 'Keeps related_list current after each INSERT statement';
+CREATE TRIGGER related_list_update AFTER UPDATE ON airesilience.skill_vector REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_update ON airesilience.skill_vector IS 'Keeps related_list current after each UPDATE statement';
+CREATE TRIGGER related_list_delete AFTER DELETE ON airesilience.skill_vector REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_delete ON airesilience.skill_vector IS 'Keeps related_list current after each DELETE statement';
+CREATE TRIGGER related_list_truncate AFTER TRUNCATE ON airesilience.skill_vector FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_truncate ON airesilience.skill_vector IS 'Keeps related_list current after each TRUNCATE statement';
+CREATE TRIGGER related_list_insert AFTER INSERT ON airesilience.related_occupation REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_insert ON airesilience.related_occupation IS 'Keeps related_list current after each INSERT statement';
+CREATE TRIGGER related_list_update AFTER UPDATE ON airesilience.related_occupation REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_update ON airesilience.related_occupation IS 'Keeps related_list current after each UPDATE statement';
+CREATE TRIGGER related_list_delete AFTER DELETE ON airesilience.related_occupation REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_delete ON airesilience.related_occupation IS 'Keeps related_list current after each DELETE statement';
+CREATE TRIGGER related_list_truncate AFTER TRUNCATE ON airesilience.related_occupation FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_truncate ON airesilience.related_occupation IS 'Keeps related_list current after each TRUNCATE statement';
+CREATE TRIGGER related_list_update AFTER UPDATE ON airesilience.occupation
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_update ON airesilience.occupation IS
+    'Keeps related_list current after each UPDATE statement (a category change)';
+
+CREATE OR REPLACE VIEW airesilience.related_report AS
+SELECT l.onet_code,
+       l.scope,
+       l.rank::bigint AS rank,
+       l.related_code,
+       o.title,
+       l.similarity,
+       l.basis
+  FROM airesilience.related_list l
+  JOIN airesilience.occupation o ON o.onet_code = l.related_code;
+COMMENT ON VIEW airesilience.related_report IS
+    'Per occupation: the 10 closest occupations overall and the 10 closest in its category, by skill overlap where it has a skill vector, from O*NET''s Related Occupations list otherwise (basis)';
+COMMENT ON COLUMN airesilience.related_report.scope IS
+    'overall: among all occupations; category: among the occupations of the same category';
+COMMENT ON COLUMN airesilience.related_report.rank IS
+    '1 = closest within the scope: by similarity (ties by code) for skill_overlap, by O*NET''s rank for onet_related';
+COMMENT ON COLUMN airesilience.related_report.similarity IS
+    'Cosine similarity of the two skill-importance vectors (skill_overlap; with importances 1-5 it lies in (0, 1]); NULL for onet_related';
+COMMENT ON COLUMN airesilience.related_report.onet_code IS 'The occupation the list is for';
+COMMENT ON COLUMN airesilience.related_report.related_code IS 'A related occupation';
+COMMENT ON COLUMN airesilience.related_report.title IS 'Title of the related occupation';
+COMMENT ON COLUMN airesilience.related_report.basis IS
+    'skill_overlap or onet_related: how this list was made (see airesilience.related_list)';
+
+-- The document: headline, label schemes, related basis (src/document.sql).
+CREATE OR REPLACE FUNCTION airesilience.occupation_document(onet_code text)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+SET extra_float_digits = 1
+SET jit = off
+AS $$
+DECLARE
+    occ        record;
+    consensus  airesilience.consensus;
+    sources    record;
+    tasks      record;
+    seniority  jsonb;
+    composite  jsonb;
+    bls        jsonb;
+    related    jsonb;
+    adoption   jsonb;
+    raters     jsonb;
+    vectors    jsonb;
+    doc        jsonb;
+    headline_scheme text := coalesce(nullif(current_setting('airesilience.label_scheme', true), ''), 'resilience6');
+    headline_label text;
+    schemes    jsonb;
+BEGIN
+    SELECT o.onet_code, o.soc_code, o.title, o.description, o.job_zone, o.category, c.title AS category_title
+      INTO occ
+      FROM airesilience.occupation o
+      JOIN airesilience.category c ON c.category = o.category
+     WHERE o.onet_code = occupation_document.onet_code;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+
+    -- The sources and their consensus, in one pass over source_report.
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+                        'source', r.source,
+                        'title', s.title,
+                        'rawValue', r.raw_value,
+                        'score', r.score,
+                        'percentile', r.percentile,
+                        'orientation', r.orientation,
+                        'normalization', r.normalization)
+                    ORDER BY r.source), '[]') AS list,
+           airesilience.source_consensus(r.score) AS consensus
+      INTO sources
+      FROM airesilience.source_report r
+      JOIN airesilience.source s ON s.source = r.source
+     WHERE r.onet_code = occ.onet_code;
+    consensus := sources.consensus;
+
+    -- The tasks in task_report's order, and the task model's summary
+    -- (weighted_resilience over the same rows: occupation_task_resilience).
+    -- The bucket is task_report's, band_label under the task_bucket scheme,
+    -- with the scheme read once rather than once per task: the view's own
+    -- bucket column is not selected, so the planner drops it.
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+                        'id', t.task_id,
+                        'task', t.description,
+                        'automationLikelihood', t.exposure / 100,
+                        'taskType', t.task_type,
+                        'rank', t.rank,
+                        'exposure', t.exposure,
+                        'resilience', t.resilience,
+                        'bucket', airesilience.band_label(t.resilience, b.cuts, b.labels, b.inclusive),
+                        'weight', t.weight,
+                        'bucketScheme', 'task_bucket',
+                        'raterCount', t.rater_count,
+                        'raterSpread', t.rater_spread,
+                        'taskTypeSource', t.task_type_source)
+                    ORDER BY t.rank), '[]') AS list,
+           jsonb_build_object(
+               'resilience', airesilience.weighted_resilience(t.resilience, t.weight),
+               'weightBasis', min(t.weight_basis),
+               'taskCount', count(*),
+               'ratedTaskCount', count(t.resilience)) AS model,
+           array_agg(t.task_id) AS ids,
+           array_agg(t.exposure) AS exposures,
+           array_agg(t.weight) AS weights
+      INTO tasks
+      FROM airesilience.task_report t
+      LEFT JOIN airesilience.label_scheme b ON b.scheme = 'task_bucket'
+     WHERE t.onet_code = occ.onet_code;
+
+    -- seniority_report's rows, from the consensus median already at hand
+    -- rather than through occupation_report, which would compute it again.
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+                        'level', l.level,
+                        'position', l.position,
+                        'years', l.years,
+                        'multiplier', m.multiplier,
+                        'score', m.score,
+                        'label', airesilience.score_label(m.score),
+                        'labelScheme', headline_scheme)
+                    ORDER BY l.position), '[]')
+      INTO seniority
+      FROM airesilience.seniority_curve c
+     CROSS JOIN airesilience.seniority_level l
+     CROSS JOIN LATERAL (SELECT airesilience.seniority_interpolate(c.years, c.multipliers, l.years) AS multiplier) i
+     CROSS JOIN LATERAL (SELECT i.multiplier,
+                                airesilience.seniority_adjust(consensus.median, i.multiplier) AS score) m
+     WHERE c.category = occ.category;
+
+    SELECT coalesce(jsonb_object_agg(c.preset, jsonb_build_object(
+                        'score', c.score,
+                        'label', c.label,
+                        'labelScheme', p.label_scheme,
+                        'labelMeaning', airesilience.label_meaning(c.label, p.label_scheme),
+                        'coverage', c.coverage,
+                        'signalsUsed', c.signals_used,
+                        'signalsMissing', to_jsonb(c.signals_missing),
+                        'breakdown', c.breakdown)), '{}')
+      INTO composite
+      FROM airesilience.composite_report c
+      JOIN airesilience.composite_preset p ON p.preset = c.preset
+     WHERE c.onet_code = occ.onet_code;
+
+    SELECT jsonb_build_object(
+               'medianWage', trim_scale(l.median_wage),
+               'medianWageTopcoded', l.median_wage_topcoded,
+               'employment', l.employment,
+               'employmentProjected', l.employment_projected,
+               'annualOpenings', l.annual_openings,
+               'growthPct', trim_scale(l.growth_pct),
+               'entryEducation', l.entry_education,
+               'workExperience', l.work_experience,
+               'growthPercentile', p.growth_percentile,
+               'openingsPercentile', p.openings_percentile,
+               'wageBillPercentile', p.wage_bill_percentile)
+      INTO bls
+      FROM airesilience.labor_stats l
+      LEFT JOIN airesilience.labor_percentile p ON p.soc_code = l.soc_code
+     WHERE l.soc_code = occ.soc_code;
+
+    SELECT jsonb_build_object(
+               'overall', coalesce(jsonb_agg(jsonb_build_object(
+                                       'rank', r.rank, 'code', r.related_code,
+                                       'name', r.title, 'similarity', r.similarity, 'basis', r.basis)
+                                   ORDER BY r.rank) FILTER (WHERE r.scope = 'overall'), '[]'),
+               'category', coalesce(jsonb_agg(jsonb_build_object(
+                                        'rank', r.rank, 'code', r.related_code,
+                                        'name', r.title, 'similarity', r.similarity, 'basis', r.basis)
+                                    ORDER BY r.rank) FILTER (WHERE r.scope = 'category'), '[]'))
+      INTO related
+      FROM airesilience.related_report r
+     WHERE r.onet_code = occ.onet_code;
+
+    SELECT jsonb_build_object(
+               'potential', p.potential,
+               'adoption', p.adoption,
+               'evidenceCount', p.evidence_count,
+               'evidence', (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                                                'dataset', e->'evidence',
+                                                'title', e->'title',
+                                                'value', e->'value',
+                                                'observed', e->'observed',
+                                                'tasksMatched', e->'tasks_matched',
+                                                'tasksTotal', e->'tasks_total',
+                                                'matchQuality', e->'match_quality')
+                                            ORDER BY x.ord), '[]')
+                              FROM jsonb_array_elements(p.evidence) WITH ORDINALITY x (e, ord)))
+      INTO adoption
+      FROM airesilience.potential_adoption_report p
+     WHERE p.onet_code = occ.onet_code;
+
+    SELECT jsonb_build_object(
+               'tasksRated', coalesce(max(a.tasks_rated), 0),
+               'tasksDisagreeing', coalesce(max(a.tasks_disagreeing), 0),
+               'disagreementShare', max(a.disagreement_share))
+      INTO raters
+      FROM airesilience.rater_agreement_report a
+     WHERE a.onet_code = occ.onet_code;
+
+    -- exposure_vector_report's rows, computed as that view does but from
+    -- the task rows already at hand, with one index probe per activity (the
+    -- view's plan hashes all of work_activity for each occupation).  No
+    -- task, no rows, as there.
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+                        'vector', x.vector,
+                        'score', x.score,
+                        'taskShare', x.task_share,
+                        'tasks', x.tasks)
+                    ORDER BY x.position), '[]')
+      INTO vectors
+      FROM (SELECT v.vector,
+                   v.position,
+                   airesilience.weighted_resilience(t.exposure, t.weight) FILTER (WHERE m.task_id IS NOT NULL) AS score,
+                   airesilience.weighted_resilience(CASE WHEN m.task_id IS NOT NULL THEN 100 ELSE 0 END, t.weight) / 100 AS task_share,
+                   count(m.task_id) AS tasks
+              FROM unnest(tasks.ids, tasks.exposures, tasks.weights) AS t (task_id, exposure, weight)
+             CROSS JOIN airesilience.exposure_vector v
+              LEFT JOIN (SELECT DISTINCT p.task_id, a.vector
+                           FROM (SELECT ta.task_id, wa.gwa_id
+                                   FROM airesilience.task_activity ta
+                                  CROSS JOIN LATERAL (SELECT w.gwa_id
+                                                        FROM airesilience.work_activity w
+                                                       WHERE w.dwa_id = ta.dwa_id
+                                                      OFFSET 0) wa
+                                  WHERE ta.onet_code = occ.onet_code
+                                 OFFSET 0) p
+                           JOIN airesilience.activity_vector a ON a.gwa_id = p.gwa_id) m
+                     ON m.task_id = t.task_id AND m.vector = v.vector
+             GROUP BY v.vector, v.position) x;
+
+    headline_label := airesilience.score_label(consensus.median);
+
+    -- The label schemes the document uses, with their cuts and meanings.
+    SELECT jsonb_object_agg(l.scheme, jsonb_build_object(
+               'description', l.description,
+               'cuts', to_jsonb(l.cuts),
+               'inclusive', l.inclusive,
+               'labels', (SELECT jsonb_agg(jsonb_build_object('label', b.label, 'meaning', b.meaning)
+                                           ORDER BY b.position)
+                            FROM airesilience.label_band b WHERE b.scheme = l.scheme)))
+      INTO schemes
+      FROM airesilience.label_scheme l
+     WHERE l.scheme = headline_scheme OR l.scheme = 'task_bucket'
+        OR l.scheme IN (SELECT p.label_scheme FROM airesilience.composite_preset p
+                         WHERE composite ? p.preset);
+
+    doc := jsonb_build_object(
+        'code', occ.onet_code,
+        'name', occ.title,
+        'nameShort', airesilience.occupation_short_name(occ.title),
+        'slug', airesilience.occupation_slug(occ.title),
+        'level', occ.job_zone,
+        'description', occ.description,
+        'url', '/occupations/' || airesilience.occupation_slug(occ.title),
+        'lastUpdated', to_char(airesilience.data_updated_at() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        'aiResilience', jsonb_build_object(
+            'score', consensus.median / 100,
+            'label', headline_label,
+            'confidence', airesilience.consensus_confidence(coalesce(consensus.n, 0), consensus.iqr),
+            'explanation', NULL,
+            'labelScheme', headline_scheme,
+            'labelMeaning', airesilience.label_meaning(headline_label, headline_scheme)),
+        'headline', jsonb_build_object(
+            'score', consensus.median,
+            'scale', '0-100, higher = more resilient to AI',
+            'basis', 'median of the source scores (consensus)',
+            'label', headline_label,
+            'labelScheme', headline_scheme,
+            'labelMeaning', airesilience.label_meaning(headline_label, headline_scheme),
+            'confidence', airesilience.consensus_confidence(coalesce(consensus.n, 0), consensus.iqr),
+            'sourceCount', coalesce(consensus.n, 0)),
+        'labelSchemes', coalesce(schemes, '{}'),
+        'airm', jsonb_build_object('version', airesilience.model_version()),
+        'tasks', tasks.list,
+        'socCode', occ.soc_code,
+        'category', jsonb_build_object('code', occ.category, 'name', occ.category_title),
+        'taskModel', tasks.model,
+        'sources', sources.list,
+        'consensus', jsonb_build_object(
+            'median', consensus.median,
+            'n', coalesce(consensus.n, 0),
+            'q1', consensus.q1,
+            'q3', consensus.q3,
+            'iqr', consensus.iqr,
+            'min', consensus.min,
+            'max', consensus.max,
+            'confidence', airesilience.consensus_confidence(coalesce(consensus.n, 0), consensus.iqr)),
+        'composite', composite,
+        'bls', bls,
+        'seniority', seniority,
+        'related', related,
+        'potentialAdoption', adoption,
+        'raters', raters,
+        'exposureVectors', vectors);
+
+    RETURN jsonb_set(doc, '{aiResilience,explanation}', to_jsonb(airesilience.document_explanation(doc)));
+END
+$$;
+
+-- The derived tables as the new rules make them.
+SELECT airesilience.source_percentile_refresh(NULL);
+SELECT airesilience.related_list_refresh(NULL, false);
+ANALYZE airesilience.source, airesilience.label_scheme;
+
+-- Functions are EXECUTE for PUBLIC when created; none of these is.
+REVOKE ALL ON FUNCTION airesilience.task_model_percentile_maintain(),
+                       airesilience.consensus_confidence_banded(bigint, float8, float8[], integer),
+                       airesilience.confidence_rank(text),
+                       airesilience.label_meaning(text, text),
+                       airesilience.related_list_refresh(text[], boolean),
+                       airesilience.related_list_maintain()
+    FROM PUBLIC;
 
 ------------------------------------------------------------------------------
 -- Functions are EXECUTE for PUBLIC when created; none of the extension's is

@@ -573,14 +573,19 @@ INSERT INTO airesilience.task_rating (onet_code, task_id, rater, exposure) VALUE
     ('23-2011.00', 21062, 'gpt4', 50),
     ('23-2011.00', 21062, 'human', 50);
 
-INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, description, url) VALUES
-    ('working_with_ai', 'Microsoft Working with AI: AI applicability score', 'exposure', 0, 1,
+-- Linear, and task_model too (source_setting): a percentile among the
+-- sample's handful of occupations would say little, while the native scales
+-- keep every figure checkable by hand.  The public data is scored by
+-- percentile (docs/model.md).
+INSERT INTO airesilience.source_setting (source, normalization) VALUES ('task_model', 'linear');
+INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, normalization, description, url) VALUES
+    ('working_with_ai', 'Microsoft Working with AI: AI applicability score', 'exposure', 0, 1, 'linear',
      'How much of an occupation''s work activities Bing Copilot conversations show AI performing or assisting with, weighted by the activities'' importance (Tomlinson et al., 2025); 6-digit SOC, 0 to 1, higher is more applicable',
      'https://github.com/microsoft/working-with-ai'),
-    ('digital_exposure', 'Digital AI exposure of BLS Occupational Outlook Handbook profiles (karpathy/jobs)', 'exposure', 0, 10,
+    ('digital_exposure', 'Digital AI exposure of BLS Occupational Outlook Handbook profiles (karpathy/jobs)', 'exposure', 0, 10, 'linear',
      'An LLM''s 0 to 10 rating of how much current digital AI will reshape the work of each Occupational Outlook Handbook profile; one profile can cover several SOC codes, and its score then applies to each of them',
      'https://github.com/karpathy/jobs'),
-    ('frey_osborne', 'Frey and Osborne: probability of computerisation', 'exposure', 0, 1,
+    ('frey_osborne', 'Frey and Osborne: probability of computerisation', 'exposure', 0, 1, 'linear',
      'Estimated probability that an occupation can be computerised, from Frey and Osborne, The Future of Employment (2013; Technological Forecasting and Social Change, 2017); SOC 2010 codes carried to SOC 2018 with the BLS crosswalk',
      'https://doi.org/10.1016/j.techfore.2016.08.019');
 

@@ -32,6 +32,8 @@ files=(
 	"onet/IWA Reference.txt"
 	"onet/DWA Reference.txt"
 	"onet/Tasks to DWAs.tsv"
+	"anthropic-economic-index/2010_to_2019_soc_crosswalk.csv"
+	"anthropic-economic-index/onet_task_statements.csv"
 	"gpts-are-gpts/nem-onet-to-soc-crosswalk.csv"
 	"bls-ooh/occupations.csv"
 	"bls-ooh/scores.json"
@@ -54,7 +56,8 @@ done
 
 start=$(date +%s%N)
 # psql runs in the data directory: the loader names each file by its path
-# there, in its \copy commands and in its messages.
+# there, in its \copy commands and in its messages.  loader/public.sql
+# reads one file per dataset (loader/<dataset>.sql) with \ir.
 (cd "$data_dir" && psql -X -q -v ON_ERROR_STOP=1 -f "$here/loader/public.sql") || {
 	echo "load-public: failed; the database is unchanged" >&2
 	exit 1

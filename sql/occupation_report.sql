@@ -8,7 +8,7 @@
 --   dispersion = IQR: q1 = 9 + 0.75 * (10 - 9) = 9.75,
 --                     q3 = 41.18 + 0.25 * (72.94 - 41.18) = 49.119...,
 --                     q3 - q1 = 39.369...
---   confidence: 4 sources, IQR 39.37 >= 39 -> Low (consensus_confidence)
+--   confidence: 4 sources, IQR 39.37 >= 28 -> Low (consensus_confidence, bands 13/18/22/28)
 --   label (resilience6): 25.59 > 22 and not > 35 -> Not Very Resilient
 --   BLS: $50,250, 194,800 jobs (2024), 208,600 (2034), 14,200 openings a year, +7.1 %
 \x on

@@ -55,7 +55,7 @@ SELECT p.oid::regprocedure AS function,
             THEN 'internal'
             WHEN p.proname IN ('take_snapshot', 'install_default_seniority_curves', 'changed_keys_query',
                                'adaptability_refresh', 'labor_percentile_refresh',
-                               'skill_vector_refresh', 'source_percentile_refresh')
+                               'skill_vector_refresh', 'source_percentile_refresh', 'related_list_refresh')
             THEN 'steward'
             WHEN p.proname IN ('published_document', 'snapshot_report', 'snapshot_changes', 'snapshot_check',
                                'data_updated_at', 'model_version')

@@ -33,6 +33,7 @@
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "compat.h"
@@ -40,6 +41,7 @@
 
 PG_FUNCTION_INFO_V1(source_consensus_finalfn);
 PG_FUNCTION_INFO_V1(consensus_confidence);
+PG_FUNCTION_INFO_V1(consensus_confidence_banded);
 
 /* Attributes of airesilience.consensus, in order. */
 enum
@@ -246,28 +248,36 @@ static const char *const confidence_levels[] = {
 #define CONFIDENCE_LOW	(lengthof(confidence_levels) - 1)
 
 /*
- * Agreement grades: an interquartile range (0-100 scale) below
- * agreement_bands[i] is agreement of grade i, 0 being the closest; one at or
- * above the last band is the last grade.  The bands are the quintiles of
- * the interquartile range over the occupations with all four sources,
- * rounded to whole points (figures in consensus.sql).
+ * Agreement grades: an interquartile range (0-100 scale) below bands[i] is
+ * agreement of grade i, 0 being the closest; one at or above the last band
+ * is the last grade.
+ *
+ * agreement_bands are release 0.1.0's: the quintiles of the interquartile
+ * range over the occupations with all four sources, each normalized
+ * linearly, rounded to whole points.  The SQL function consensus_confidence
+ * of 0.1.0 is bound to consensus_confidence() below, which keeps them, so a
+ * database still on 0.1.0 grades as it did; from 0.2.0 on, the SQL function
+ * passes its own bands to consensus_confidence_banded() (consensus.sql says
+ * where they come from).
  */
 static const double agreement_bands[] = {19.0, 27.0, 33.0, 39.0};
 
-StaticAssertDecl(lengthof(agreement_bands) == lengthof(confidence_levels) - 1,
+#define AGREEMENT_BAND_COUNT (lengthof(confidence_levels) - 1)
+
+StaticAssertDecl(lengthof(agreement_bands) == AGREEMENT_BAND_COUNT,
 				 "one agreement band between each two confidence levels");
 
-/* Sources needed for a consensus to reach the top level. */
+/* Sources needed for a consensus to reach the top level (0.1.0). */
 #define FULL_SOURCE_COUNT	4
 
 /*
- * consensus_confidence(n, iqr): the agreement grade of the interquartile
- * range, lowered by one level for each source fewer than FULL_SOURCE_COUNT;
- * one source or none is always Low.  Not strict: no sources (n NULL or 0) is
- * Low, and an unknown iqr counts as the widest disagreement.
+ * The confidence level: the agreement grade of the interquartile range,
+ * lowered by one level for each source fewer than full_count; one source or
+ * none is always Low.  No sources (n NULL or 0) is Low, and an unknown iqr
+ * counts as the widest disagreement.
  */
-Datum
-consensus_confidence(PG_FUNCTION_ARGS)
+static text *
+confidence_level(FunctionCallInfo fcinfo, const double *bands, int64 full_count)
 {
 	int64		n = PG_ARGISNULL(0) ? 0 : PG_GETARG_INT64(0);
 	bool		iqr_known = !PG_ARGISNULL(1);
@@ -295,18 +305,80 @@ consensus_confidence(PG_FUNCTION_ARGS)
 		level = CONFIDENCE_LOW;
 	else
 	{
-		level = lengthof(agreement_bands);
-		for (size_t i = 0; iqr_known && i < lengthof(agreement_bands); i++)
+		level = AGREEMENT_BAND_COUNT;
+		for (size_t i = 0; iqr_known && i < AGREEMENT_BAND_COUNT; i++)
 		{
-			if (iqr < agreement_bands[i])
+			if (iqr < bands[i])
 			{
 				level = i;
 				break;
 			}
 		}
-		if (n < FULL_SOURCE_COUNT)
-			level = Min(level + (size_t) (FULL_SOURCE_COUNT - n), CONFIDENCE_LOW);
+		if (n < full_count)
+			level = (size_t) Min((int64) level + (full_count - n), (int64) CONFIDENCE_LOW);
 	}
 
-	PG_RETURN_TEXT_P(cstring_to_text(confidence_levels[level]));
+	return cstring_to_text(confidence_levels[level]);
+}
+
+/*
+ * consensus_confidence(n, iqr): release 0.1.0's grading (agreement_bands,
+ * FULL_SOURCE_COUNT).  Not strict.
+ */
+Datum
+consensus_confidence(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(confidence_level(fcinfo, agreement_bands, FULL_SOURCE_COUNT));
+}
+
+/*
+ * consensus_confidence_banded(n, iqr, bands, full_count): the same grading
+ * with the four agreement bands (finite, strictly increasing) and the number
+ * of sources that can reach High given by the caller.  Not strict in n and
+ * iqr; bands and full_count must not be NULL.
+ */
+Datum
+consensus_confidence_banded(PG_FUNCTION_ARGS)
+{
+	ArrayType  *bands_array;
+	const float8 *bands;
+	int64		full_count;
+	int			nbands;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("bands and full_count must not be NULL")));
+	bands_array = PG_GETARG_ARRAYTYPE_P(2);
+	full_count = PG_GETARG_INT32(3);
+
+	if (ARR_NDIM(bands_array) > 1 || array_contains_nulls(bands_array))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bands must be a one-dimensional array without NULLs")));
+	if (ARR_ELEMTYPE(bands_array) != FLOAT8OID)
+		elog(ERROR, "bands has element type %u, expected float8", ARR_ELEMTYPE(bands_array));
+	nbands = ArrayGetNItems(ARR_NDIM(bands_array), ARR_DIMS(bands_array));
+	if (nbands != (int) AGREEMENT_BAND_COUNT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bands must have %d elements", (int) AGREEMENT_BAND_COUNT),
+				 errdetail("It has %d.", nbands)));
+	/* no NULLs: the elements follow the header (ARR_DATA_PTR, written out) */
+	bands = (const float8 *) ((const char *) bands_array + ARR_OVERHEAD_NONULLS(ARR_NDIM(bands_array)));
+	for (int i = 0; i < nbands; i++)
+	{
+		if (!isfinite(bands[i]) || (i > 0 && !(bands[i] > bands[i - 1])))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("bands must be finite and strictly increasing"),
+					 errdetail("Band %d is %g.", i + 1, bands[i])));
+	}
+	if (full_count < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("full_count must be at least 1"),
+				 errdetail("full_count is " INT64_FORMAT ".", full_count)));
+
+	PG_RETURN_TEXT_P(confidence_level(fcinfo, bands, full_count));
 }

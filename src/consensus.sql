@@ -50,8 +50,8 @@ COMMENT ON AGGREGATE airesilience.source_consensus(float8) IS
 -- consensus_confidence(n, iqr): the confidence level of a consensus of n
 -- source scores whose interquartile range is iqr (0-100 scale).
 --
---   1. Agreement grade from the iqr:  below 19 -> High, below 27 ->
---      Medium-high, below 33 -> Medium, below 39 -> Low-medium, else Low.
+--   1. Agreement grade from the iqr:  below 13 -> High, below 18 ->
+--      Medium-high, below 22 -> Medium, below 28 -> Low-medium, else Low.
 --   2. Fewer than 4 sources lower the level one step per missing source
 --      (3 sources: at best Medium-high; 2 sources: at best Medium).
 --   3. One source, or none (n = 0 or NULL: the NULL consensus of no rows),
@@ -60,45 +60,69 @@ COMMENT ON AGGREGATE airesilience.source_consensus(float8) IS
 --   Negative n, negative iqr and NaN are errors (22023); +Infinity is an
 --   iqr like any other (the widest).
 --
--- Where the thresholds come from: the public data (scripts/load-public.sh on
+-- Where the thresholds come from (the method of release 0.1.0, applied to
+-- the scores of release 0.2.0): the public data (scripts/load-public.sh on
 -- ../shared/data: O*NET 29.3 with the sources task_model, working_with_ai,
--- digital_exposure and frey_osborne, each normalized linearly), consensus of
--- airesilience.source_report per occupation:
+-- digital_exposure and frey_osborne, each scored by its mid-rank percentile
+-- among occupations), consensus of airesilience.source_report per
+-- occupation, the quintiles of the iqr among the occupations with all four
+-- sources, rounded to whole points:
 --
---   occupations 1016: 573 with 4 sources, 334 with 3, 38 with 2, 23 with 1,
---   48 with none.
+--   occupations 1016: 579 with 4 sources, 332 with 3, 37 with 2, 22 with 1,
+--   46 with none.
 --   iqr quintiles (P20 / P40 / P60 / P80), by number of sources:
---     4 sources  18.99 / 26.65 / 32.91 / 39.34   (median 29.19, mean 29.49)
---     3 sources  16.15 / 20.15 / 27.14 / 38.64
---     2 sources   2.31 /  6.87 / 10.42 / 17.31
---   The 4-source distribution is unimodal (mode 25-30 points) with no
---   natural break; only 27 of the 573 have an iqr below 10.
+--     4 sources  12.78 / 18.35 / 22.12 / 28.39
+--     3 sources   9.74 / 16.15 / 23.37 / 31.33
+--     2 sources   5.57 / 10.59 / 17.76 / 21.75
 --
--- So the bands are the quintiles among the occupations with every source,
--- rounded to whole points: each level then holds a fifth of those
--- occupations (115 / 119 / 113 / 105 / 121).  An absolute cut such as "iqr
--- below 10 is High" would call almost nothing High: the sources measure
--- different things on different native scales, so even occupations on which
--- they agree best lie some 15-20 points apart, and a grade relative to all
--- occupations (as page 000 ranks its sources by percentile) is what tells
--- an occupation whose sources agree from one whose sources do not.  Fewer
--- sources are less evidence, and their iqr a weaker measure of agreement:
--- with 2 or 3 scores it is half their range, so a single source moves it by
--- half its own distance from the others (a quarter or less with 4).  Hence
--- one step down per missing source, and Low for a single source.  Over all
--- 1016 occupations: High 115 (11.3 %), Medium-high 238 (23.4 %), Medium 223
--- (21.9 %), Low-medium 148 (14.6 %), Low 292 (28.7 %).
+-- So each level holds about a fifth of the occupations with every source.
+-- An absolute cut such as "iqr below 10 is High" would call almost nothing
+-- High: the sources measure different things, so even occupations on which
+-- they agree best lie some 10 percentile points apart, and a grade relative
+-- to all occupations is what tells an occupation whose sources agree from
+-- one whose sources do not.  Fewer sources are less evidence, and their iqr
+-- a weaker measure of agreement: with 2 or 3 scores it is half their range,
+-- so a single source moves it by half its own distance from the others (a
+-- quarter or less with 4).  Hence one step down per missing source, and Low
+-- for a single source.
 --
--- The figures depend on how sources are normalized: with every source as a
--- percentile rank among occupations the 4-source quintiles would be 12.70 /
--- 18.01 / 22.66 / 29.27.  Recompute them after such a change with
+-- Release 0.1.0 scored the sources linearly on their native scales, which
+-- spread the scores wider, and cut at 19 / 27 / 33 / 39; that grading stays
+-- in the library for databases on 0.1.0 (src/consensus.c).  Recompute the
+-- bands after a change of sources or normalization with
 --   SELECT (c).n, percentile_cont(ARRAY[0.2, 0.4, 0.6, 0.8]) WITHIN GROUP (ORDER BY (c).iqr)
 --   FROM (SELECT airesilience.source_consensus(score) AS c
 --         FROM airesilience.source_report GROUP BY onet_code) s
 --   GROUP BY (c).n;
+-- and give them to consensus_confidence_banded() below.
+CREATE FUNCTION airesilience.consensus_confidence_banded(n bigint, iqr float8, bands float8[], full_count integer)
+RETURNS text
+AS 'MODULE_PATHNAME', 'consensus_confidence_banded'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION airesilience.consensus_confidence_banded(bigint, float8, float8[], integer) IS
+    'Confidence in a consensus of n source scores with interquartile range iqr: High below bands[1], Medium-high below bands[2], Medium below bands[3], Low-medium below bands[4], else Low; one level lower per source fewer than full_count; Low for one source or none; bad n, iqr, bands or full_count -> 22023';
+
 CREATE FUNCTION airesilience.consensus_confidence(n bigint, iqr float8)
 RETURNS text
-AS 'MODULE_PATHNAME', 'consensus_confidence'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT airesilience.consensus_confidence_banded(n, iqr, '{13,18,22,28}'::float8[], 4);
+END;
 COMMENT ON FUNCTION airesilience.consensus_confidence(bigint, float8) IS
-    'Confidence in a consensus of n source scores with interquartile range iqr (0-100 scale): High, Medium-high, Medium, Low-medium or Low';
+    'Confidence in a consensus of n source scores with interquartile range iqr (0-100 scale): High, Medium-high, Medium, Low-medium or Low (bands 13 / 18 / 22 / 28, 4 sources for High)';
+
+-- For ordering and filtering by confidence: 5 for High down to 1 for Low.
+CREATE FUNCTION airesilience.confidence_rank(confidence text)
+RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE confidence
+               WHEN 'High' THEN 5
+               WHEN 'Medium-high' THEN 4
+               WHEN 'Medium' THEN 3
+               WHEN 'Low-medium' THEN 2
+               WHEN 'Low' THEN 1
+           END;
+END;
+COMMENT ON FUNCTION airesilience.confidence_rank(text) IS
+    'Order of a confidence level: High 5, Medium-high 4, Medium 3, Low-medium 2, Low 1; anything else NULL (ORDER BY confidence_rank(confidence) DESC, source_median DESC)';

@@ -250,6 +250,9 @@ DECLARE
     raters     jsonb;
     vectors    jsonb;
     doc        jsonb;
+    headline_scheme text := coalesce(nullif(current_setting('airesilience.label_scheme', true), ''), 'resilience6');
+    headline_label text;
+    schemes    jsonb;
 BEGIN
     SELECT o.onet_code, o.soc_code, o.title, o.description, o.job_zone, o.category, c.title AS category_title
       INTO occ
@@ -292,8 +295,10 @@ BEGIN
                         'resilience', t.resilience,
                         'bucket', airesilience.band_label(t.resilience, b.cuts, b.labels, b.inclusive),
                         'weight', t.weight,
+                        'bucketScheme', 'task_bucket',
                         'raterCount', t.rater_count,
-                        'raterSpread', t.rater_spread)
+                        'raterSpread', t.rater_spread,
+                        'taskTypeSource', t.task_type_source)
                     ORDER BY t.rank), '[]') AS list,
            jsonb_build_object(
                'resilience', airesilience.weighted_resilience(t.resilience, t.weight),
@@ -316,7 +321,8 @@ BEGIN
                         'years', l.years,
                         'multiplier', m.multiplier,
                         'score', m.score,
-                        'label', airesilience.score_label(m.score))
+                        'label', airesilience.score_label(m.score),
+                        'labelScheme', headline_scheme)
                     ORDER BY l.position), '[]')
       INTO seniority
       FROM airesilience.seniority_curve c
@@ -329,12 +335,15 @@ BEGIN
     SELECT coalesce(jsonb_object_agg(c.preset, jsonb_build_object(
                         'score', c.score,
                         'label', c.label,
+                        'labelScheme', p.label_scheme,
+                        'labelMeaning', airesilience.label_meaning(c.label, p.label_scheme),
                         'coverage', c.coverage,
                         'signalsUsed', c.signals_used,
                         'signalsMissing', to_jsonb(c.signals_missing),
                         'breakdown', c.breakdown)), '{}')
       INTO composite
       FROM airesilience.composite_report c
+      JOIN airesilience.composite_preset p ON p.preset = c.preset
      WHERE c.onet_code = occ.onet_code;
 
     SELECT jsonb_build_object(
@@ -357,16 +366,15 @@ BEGIN
     SELECT jsonb_build_object(
                'overall', coalesce(jsonb_agg(jsonb_build_object(
                                        'rank', r.rank, 'code', r.related_code,
-                                       'name', r.title, 'similarity', r.similarity)
+                                       'name', r.title, 'similarity', r.similarity, 'basis', r.basis)
                                    ORDER BY r.rank) FILTER (WHERE r.scope = 'overall'), '[]'),
                'category', coalesce(jsonb_agg(jsonb_build_object(
                                         'rank', r.rank, 'code', r.related_code,
-                                        'name', r.title, 'similarity', r.similarity)
+                                        'name', r.title, 'similarity', r.similarity, 'basis', r.basis)
                                     ORDER BY r.rank) FILTER (WHERE r.scope = 'category'), '[]'))
       INTO related
-      FROM (SELECT 'overall' AS scope, o.* FROM airesilience.similar_occupations(occ.onet_code, 10, false) o
-            UNION ALL
-            SELECT 'category', o.* FROM airesilience.similar_occupations(occ.onet_code, 10, true) o) r;
+      FROM airesilience.related_report r
+     WHERE r.onet_code = occ.onet_code;
 
     SELECT jsonb_build_object(
                'potential', p.potential,
@@ -376,6 +384,7 @@ BEGIN
                                                 'dataset', e->'evidence',
                                                 'title', e->'title',
                                                 'value', e->'value',
+                                                'observed', e->'observed',
                                                 'tasksMatched', e->'tasks_matched',
                                                 'tasksTotal', e->'tasks_total',
                                                 'matchQuality', e->'match_quality')
@@ -424,6 +433,22 @@ BEGIN
                      ON m.task_id = t.task_id AND m.vector = v.vector
              GROUP BY v.vector, v.position) x;
 
+    headline_label := airesilience.score_label(consensus.median);
+
+    -- The label schemes the document uses, with their cuts and meanings.
+    SELECT jsonb_object_agg(l.scheme, jsonb_build_object(
+               'description', l.description,
+               'cuts', to_jsonb(l.cuts),
+               'inclusive', l.inclusive,
+               'labels', (SELECT jsonb_agg(jsonb_build_object('label', b.label, 'meaning', b.meaning)
+                                           ORDER BY b.position)
+                            FROM airesilience.label_band b WHERE b.scheme = l.scheme)))
+      INTO schemes
+      FROM airesilience.label_scheme l
+     WHERE l.scheme = headline_scheme OR l.scheme = 'task_bucket'
+        OR l.scheme IN (SELECT p.label_scheme FROM airesilience.composite_preset p
+                         WHERE composite ? p.preset);
+
     doc := jsonb_build_object(
         'code', occ.onet_code,
         'name', occ.title,
@@ -435,9 +460,21 @@ BEGIN
         'lastUpdated', to_char(airesilience.data_updated_at() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
         'aiResilience', jsonb_build_object(
             'score', consensus.median / 100,
-            'label', airesilience.score_label(consensus.median),
+            'label', headline_label,
             'confidence', airesilience.consensus_confidence(coalesce(consensus.n, 0), consensus.iqr),
-            'explanation', NULL),
+            'explanation', NULL,
+            'labelScheme', headline_scheme,
+            'labelMeaning', airesilience.label_meaning(headline_label, headline_scheme)),
+        'headline', jsonb_build_object(
+            'score', consensus.median,
+            'scale', '0-100, higher = more resilient to AI',
+            'basis', 'median of the source scores (consensus)',
+            'label', headline_label,
+            'labelScheme', headline_scheme,
+            'labelMeaning', airesilience.label_meaning(headline_label, headline_scheme),
+            'confidence', airesilience.consensus_confidence(coalesce(consensus.n, 0), consensus.iqr),
+            'sourceCount', coalesce(consensus.n, 0)),
+        'labelSchemes', coalesce(schemes, '{}'),
         'airm', jsonb_build_object('version', airesilience.model_version()),
         'tasks', tasks.list,
         'socCode', occ.soc_code,

@@ -24,7 +24,13 @@ CREATE TABLE airesilience.label_scheme (
     labels      text[] NOT NULL,
     inclusive   boolean NOT NULL DEFAULT false,
     builtin     boolean NOT NULL DEFAULT false,
-    CHECK (airesilience.label_scheme_check(cuts, labels))
+    meanings    text[],
+    CHECK (airesilience.label_scheme_check(cuts, labels)),
+    CONSTRAINT label_scheme_meanings_check
+        CHECK (meanings IS NULL
+               OR (pg_catalog.array_ndims(meanings) = 1
+                   AND pg_catalog.cardinality(meanings) = pg_catalog.cardinality(labels)
+                   AND pg_catalog.array_position(meanings, NULL) IS NULL))
 );
 COMMENT ON TABLE airesilience.label_scheme IS
     'Band schemes: descending cuts and their labels, applicable to any score';
@@ -36,27 +42,52 @@ COMMENT ON COLUMN airesilience.label_scheme.inclusive IS
     'false: a score must exceed a cut to reach its band (score > cut); true: reaching it is enough (score >= cut)';
 COMMENT ON COLUMN airesilience.label_scheme.builtin IS
     'Installed by CREATE EXTENSION: read-only and left out of dumps';
-INSERT INTO airesilience.label_scheme (scheme, description, cuts, labels, inclusive, builtin) VALUES
+COMMENT ON COLUMN airesilience.label_scheme.meanings IS
+    'One sentence per label, in the order of labels: what a score with that label means (NULL: none written)';
+-- The meanings are the project's own words.  task_bucket's cuts lie halfway
+-- between the exposures two raters on the E0/E2/E1 scale (0/50/100) can
+-- give a task together: 0, 25, 50, 75 and 100, so resilience 100, 75, 50,
+-- 25, 0; each bucket is reached by at least one of them, and a continuous
+-- rating is bucketed by the nearest grid point (docs/model.md).
+INSERT INTO airesilience.label_scheme (scheme, description, cuts, labels, inclusive, builtin, meanings) VALUES
     ('resilience6',
      'CareerVillage''s six labels for a 0-100 resilience score: Highly Resilient above 80, Resilient above 65, Mostly Resilient above 50, Somewhat Resilient above 35, Not Very Resilient above 22, else Vulnerable',
      '{80,65,50,35,22}',
      '{Highly Resilient,Resilient,Mostly Resilient,Somewhat Resilient,Not Very Resilient,Vulnerable}',
-     false, true),
+     false, true,
+     ARRAY['Above 80: the work rests on what current AI does worst, so the role is expected to change little.',
+           'Above 65: AI may take over some supporting tasks, but the core of the work stays with people.',
+           'Above 50: some of the tasks will change with AI while most of the role holds.',
+           'Above 35: a substantial part of the work is within reach of AI, so the role is likely to be reshaped.',
+           'Above 22: much of the routine work can already be done or sped up by AI, and the role is changing.',
+           '22 or less: most of the tasks are within reach of current AI, so the job is likely to change fast or shrink.']),
     ('change3',
      'Three labels for a 0-100 resilience score, cut where resilience6 is: Stable above 65 (Resilient and above), Evolving above 35, else Changing Fast (below Somewhat Resilient)',
      '{65,35}',
      '{Stable,Evolving,Changing Fast}',
-     false, true),
+     false, true,
+     ARRAY['Above 65: the role is expected to keep its shape as AI spreads.',
+           'Above 35 and up to 65: parts of the role are changing with AI while its core holds.',
+           '35 or less: AI is transforming the role, starting with its routine and entry-level tasks.']),
     ('tiers5',
      'The Jobpocalypse tiers, for an exposure-style 0-100 index (higher = more exposed), not a resilience score: Very high at 70 or more, High at 55 or more, Elevated at 40 or more, Moderate at 30 or more, else Low',
      '{70,55,40,30}',
      '{Very high,High,Elevated,Moderate,Low}',
-     true, true),
+     true, true,
+     ARRAY['Exposure index 70 or more: very high exposure to AI, most of the weighted work is feasible for current AI.',
+           'Exposure index 55 to under 70: high exposure to AI, more than half of the weighted work is exposed.',
+           'Exposure index 40 to under 55: elevated exposure to AI, a large minority of the work is exposed.',
+           'Exposure index 30 to under 40: moderate exposure to AI, which reaches some of the tasks.',
+           'Exposure index under 30: low exposure to AI, little of the work is within its reach.']),
     ('task_bucket',
-     'Buckets for a task''s resilience (100 - exposure): Human-led above 60, Mixed above 40, Strong automation pressure above 25, else Highly automatable',
-     '{60,40,25}',
+     'Buckets for a task''s resilience (100 - exposure), cut halfway between the values two E0/E2/E1 raters can give: Human-led above 62.5 (exposure 25 or less), Mixed above 37.5 (exposure 50), Strong automation pressure above 12.5 (exposure 75), else Highly automatable (exposure 100)',
+     '{62.5,37.5,12.5}',
      '{Human-led,Mixed,Strong automation pressure,Highly automatable}',
-     false, true);
+     false, true,
+     ARRAY['Exposure 25 or less (no rater finds the task directly exposed): people keep doing this task.',
+           'Exposure about 50 (exposed only with extra software, or the raters split): AI assists while people lead.',
+           'Exposure about 75 (one rater finds it directly exposed, the other with extra software): AI can do much of this task.',
+           'Exposure 100 (every rater finds it directly exposed): AI can do this task now.']);
 CREATE TRIGGER label_scheme_builtin BEFORE INSERT OR UPDATE OR DELETE ON airesilience.label_scheme
     FOR EACH ROW EXECUTE FUNCTION airesilience.forbid_builtin_change();
 CREATE TRIGGER label_scheme_builtin_truncate BEFORE TRUNCATE ON airesilience.label_scheme
@@ -70,5 +101,39 @@ AS 'MODULE_PATHNAME', 'score_label'
 LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION airesilience.score_label(float8, text) IS
     'Label of a score under the named scheme; scheme NULL: the one named by the setting airesilience.label_scheme (resilience6 when unset or empty); NULL score -> NULL; unknown scheme -> 22023';
+
+-- The label tables: one row per band of each scheme, with its bounds and
+-- meaning, for documents and for readers.
+CREATE VIEW airesilience.label_band AS
+SELECT l.scheme,
+       b.position::integer AS position,
+       b.label,
+       l.cuts[b.position::integer] AS lower_bound,
+       l.cuts[b.position::integer - 1] AS upper_bound,
+       l.inclusive,
+       l.meanings[b.position::integer] AS meaning
+  FROM airesilience.label_scheme l
+ CROSS JOIN LATERAL pg_catalog.unnest(l.labels) WITH ORDINALITY AS b (label, position);
+COMMENT ON VIEW airesilience.label_band IS
+    'One row per label of each scheme, best band first: its bounds and its one-sentence meaning';
+COMMENT ON COLUMN airesilience.label_band.lower_bound IS
+    'The cut a score must exceed (reach, when inclusive) for this label; NULL for the last band';
+COMMENT ON COLUMN airesilience.label_band.upper_bound IS
+    'The cut of the band above (a score exceeding it, or reaching it when inclusive, gets the label above); NULL for the first band';
+
+-- The meaning of a label in a scheme (NULL scheme: the setting, as
+-- score_label), for the document beside each label.
+CREATE FUNCTION airesilience.label_meaning(label text, scheme text DEFAULT NULL)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT l.meanings[pg_catalog.array_position(l.labels, label_meaning.label)]
+      FROM airesilience.label_scheme l
+     WHERE l.scheme OPERATOR(pg_catalog.=) coalesce(label_meaning.scheme,
+                                                    nullif(pg_catalog.current_setting('airesilience.label_scheme', true), ''),
+                                                    'resilience6');
+END;
+COMMENT ON FUNCTION airesilience.label_meaning(text, text) IS
+    'The one-sentence meaning of a label in a scheme (the airesilience.label_scheme setting when NULL, as score_label); NULL for an unknown label or scheme';
 
 SELECT pg_catalog.pg_extension_config_dump('airesilience.label_scheme', 'WHERE NOT builtin');

@@ -97,11 +97,13 @@ SELECT onet_code,
        exposure,
        100 - exposure AS resilience,
        coalesce(rater_count, 0) AS rater_count,
-       rater_spread
+       rater_spread,
+       task_type_source
   FROM (SELECT t.onet_code,
                t.task_id,
                t.description,
                t.task_type,
+               t.task_type_source,
                t.importance,
                t.relevance,
                CASE WHEN bool_and(t.importance IS NOT NULL AND t.relevance IS NOT NULL) OVER occupation THEN 'ratings'
@@ -122,7 +124,7 @@ SELECT onet_code,
                       ORDER BY onet_code, task_id) e USING (onet_code, task_id)
         WINDOW occupation AS (PARTITION BY t.onet_code)) s;
 COMMENT ON VIEW airesilience.task_detail IS
-    'Per task: task_score''s columns plus the task''s description, importance and relevance; the rows task_score, task_report and the per-occupation views are computed from';
+    'Per task: task_score''s columns plus the task''s description, importance, relevance and the source of its type; the rows task_score, task_report and the per-occupation views are computed from';
 
 CREATE VIEW airesilience.task_score AS
 SELECT onet_code,
@@ -157,10 +159,15 @@ SELECT onet_code,
                           ORDER BY resilience DESC NULLS LAST,
                                    task_type = 'core' DESC NULLS LAST,
                                    weight DESC,
-                                   task_id) AS rank
+                                   task_id) AS rank,
+       task_type_source
   FROM airesilience.task_detail;
 COMMENT ON VIEW airesilience.task_report IS
     'One row per task: weight, exposure, resilience, bucket, and rank within its occupation (most resilient first)';
+COMMENT ON COLUMN airesilience.task_report.bucket IS
+    'The task''s resilience under the task_bucket label scheme (airesilience.label_band lists the cuts and what each bucket means)';
+COMMENT ON COLUMN airesilience.task_report.task_type_source IS
+    'Where task_type comes from: release, predecessor (an earlier release''s type for the same text under the predecessor code), or NULL';
 
 -- Per occupation, everything the views take from its tasks, in one
 -- aggregate over task_detail: the task model (task resilience, its weight
@@ -198,12 +205,12 @@ COMMENT ON VIEW airesilience.occupation_task_resilience IS
 -- Every occupation against every source, whether it has a value or not, next
 -- to the occupation's task summary.  The value of a stored source is its
 -- row in source_value; that of the derived task_model is the task
--- resilience.  Both are scored by the source's normalization: linear on the
--- native scale, or by the percentile rank among occupations
--- (src/percentile.sql); both are flipped for exposure sources.  task_model
--- is derived, so linear (a check on source), and has no stored value to
--- rank, so no percentile.  The percentile column shows the rank of every
--- stored value, whichever normalization scores it.
+-- resilience.  Both are scored by the source's normalization (that of
+-- source_setting where the database chose one): by the mid-rank percentile
+-- among occupations (the default, src/percentile.sql), or linear on the
+-- native scale; both are flipped for exposure sources.
+-- The percentile column shows the rank of every value, task_model's
+-- included, whichever normalization scores it.
 --
 -- The task summary rides along so that a per-occupation view (the headline
 -- consensus, the human_contribution and task_exposure signals) can group
@@ -231,9 +238,12 @@ SELECT o.onet_code,
        t.supporting_rated
   FROM airesilience.occupation o
   LEFT JOIN airesilience.occupation_task_summary t ON t.onet_code = o.onet_code
- CROSS JOIN airesilience.source s
+ CROSS JOIN (SELECT c.source, c.orientation, c.scale_min, c.scale_max,
+                    coalesce(d.normalization, c.normalization) AS normalization
+               FROM airesilience.source c
+               LEFT JOIN airesilience.source_setting d ON d.source = c.source) s
   LEFT JOIN airesilience.source_value v ON v.onet_code = o.onet_code AND v.source = s.source
-  LEFT JOIN airesilience.source_percentile p ON p.onet_code = v.onet_code AND p.source = v.source
+  LEFT JOIN airesilience.source_percentile p ON p.onet_code = o.onet_code AND p.source = s.source
  CROSS JOIN LATERAL (SELECT CASE WHEN s.source = 'task_model' THEN t.task_resilience ELSE v.raw_value END AS raw_value) x;
 COMMENT ON VIEW airesilience.occupation_source_grid IS
     'Occupation x every source: the raw value (stored, or the task resilience for task_model; NULL when the occupation has none), its score and percentile as in source_report, and the occupation''s task summary (occupation_task_summary)';
@@ -251,9 +261,9 @@ SELECT onet_code,
 COMMENT ON VIEW airesilience.source_report IS
     'Occupation x source: raw value on the source''s scale, score on 0-100 (higher = more resilient) by the source''s normalization, percentile rank of the raw value';
 COMMENT ON COLUMN airesilience.source_report.score IS
-    'linear: 100 (raw - min) / (max - min); percentile: the percentile; flipped (100 - x) for exposure sources';
+    'percentile (default): the mid-rank percentile; linear: 100 (raw - min) / (max - min); flipped (100 - x) for exposure sources';
 COMMENT ON COLUMN airesilience.source_report.percentile IS
-    'Percentile rank of raw_value among the occupations with a value of this source (100 x percent_rank, not flipped); NULL for the derived task_model';
+    'Mid-rank percentile of raw_value among the occupations with a value of this source (src/percentile.sql), not flipped';
 
 CREATE VIEW airesilience.occupation_report AS
 SELECT o.soc_code,
@@ -314,3 +324,40 @@ SELECT r.onet_code,
  CROSS JOIN LATERAL (SELECT airesilience.seniority_interpolate(c.years, c.multipliers, l.years) AS multiplier) m;
 COMMENT ON VIEW airesilience.seniority_report IS
     'Occupation x seniority level: the category curve''s multiplier at the level''s years, and the adjusted headline score';
+
+-- How each source's scores spread over the occupations it scores, so that
+-- anyone can see whether a source is compressed into part of the scale (as
+-- Working with AI was under linear normalization: all of its scores between
+-- 50.8 and 100).  Under the percentile normalization every source spreads
+-- over 0-100 with a mean of 50.
+CREATE VIEW airesilience.source_distribution AS
+SELECT r.source,
+       r.normalization,
+       count(*) AS occupations,
+       min(r.score) AS min,
+       percentile_cont(0.1) WITHIN GROUP (ORDER BY r.score) AS p10,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.score) AS median,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY r.score) AS p90,
+       max(r.score) AS max,
+       avg(r.score) AS mean
+  FROM airesilience.source_report r
+ GROUP BY r.source, r.normalization;
+COMMENT ON VIEW airesilience.source_distribution IS
+    'Per source: how many occupations it scores and how its scores (source_report.score, 0-100) spread: min, 10th percentile, median, 90th percentile, max, mean';
+
+-- How the headline scores fall into the labels of the scheme the setting
+-- airesilience.label_scheme names (resilience6 by default), every label
+-- listed, empty ones too.
+CREATE VIEW airesilience.headline_distribution AS
+SELECT b.scheme,
+       b.position,
+       b.label,
+       count(r.onet_code) AS occupations,
+       count(r.onet_code)::float8 / nullif(sum(count(r.onet_code)) OVER (), 0) AS share,
+       b.meaning
+  FROM airesilience.label_band b
+  LEFT JOIN airesilience.occupation_report r ON r.label = b.label AND r.source_median IS NOT NULL
+ WHERE b.scheme = coalesce(nullif(pg_catalog.current_setting('airesilience.label_scheme', true), ''), 'resilience6')
+ GROUP BY b.scheme, b.position, b.label, b.meaning;
+COMMENT ON VIEW airesilience.headline_distribution IS
+    'The headline scores (occupation_report.source_median) by label of the current scheme (airesilience.label_scheme, default resilience6), best label first, with each label''s meaning';

@@ -169,6 +169,9 @@ CREATE TABLE airesilience.task (
     importance  float8 CHECK (importance BETWEEN 1 AND 5),
     relevance   float8 CHECK (relevance BETWEEN 0 AND 100),
     frequency   float8 CHECK (frequency >= 0 AND frequency < 'Infinity'),
+    task_type_source text CONSTRAINT task_task_type_source_check
+                     CHECK (task_type_source IS NULL
+                            OR (task_type_source IN ('release', 'predecessor') AND task_type IS NOT NULL)),
     PRIMARY KEY (onet_code, task_id)
 );
 COMMENT ON TABLE airesilience.task IS 'Tasks of each occupation, with their O*NET ratings where known';
@@ -176,6 +179,8 @@ COMMENT ON COLUMN airesilience.task.task_type IS 'core or supplemental (O*NET Ta
 COMMENT ON COLUMN airesilience.task.importance IS 'O*NET importance, 1-5';
 COMMENT ON COLUMN airesilience.task.relevance IS 'O*NET relevance, percent of incumbents who perform the task, 0-100';
 COMMENT ON COLUMN airesilience.task.frequency IS 'Mean frequency where known; stored for analysts, not used in weights';
+COMMENT ON COLUMN airesilience.task.task_type_source IS
+    'Where task_type comes from: release (the task''s own O*NET release), predecessor (the same task text under the occupation''s predecessor code in an earlier release, docs/model.md); NULL when not stated or no type';
 
 CREATE TABLE airesilience.rater (
     rater       text PRIMARY KEY CHECK (rater ~ '^[a-z][a-z0-9_]*$'),
@@ -256,18 +261,16 @@ CREATE TABLE airesilience.source (
     orientation   text NOT NULL CHECK (orientation IN ('exposure', 'resilience')),
     scale_min     float8 NOT NULL CHECK (scale_min > '-Infinity'),
     scale_max     float8 NOT NULL CHECK (scale_max < 'Infinity'),
-    normalization text NOT NULL DEFAULT 'linear' CHECK (normalization IN ('linear', 'percentile')),
+    normalization text NOT NULL DEFAULT 'percentile' CHECK (normalization IN ('linear', 'percentile')),
     derived       boolean NOT NULL DEFAULT false,
     description   text,
     url           text,
     builtin       boolean NOT NULL DEFAULT false,
-    CHECK (scale_min < scale_max),
-    -- A derived source has no stored values to rank (see src/percentile.sql).
-    CHECK (NOT derived OR normalization = 'linear')
+    CHECK (scale_min < scale_max)
 );
 COMMENT ON TABLE airesilience.source IS 'Datasets that score occupations, with orientation and native scale';
 COMMENT ON COLUMN airesilience.source.orientation IS 'exposure: higher means more exposed to AI (flipped when normalized); resilience: higher means more resilient';
-COMMENT ON COLUMN airesilience.source.normalization IS 'linear: 0-100 by position between scale_min and scale_max; percentile: 100 x percent_rank of the raw value among the occupations with a value (derived sources are always linear); either is flipped (100 - x) for exposure sources';
+COMMENT ON COLUMN airesilience.source.normalization IS 'percentile (the default): the mid-rank percentile of the raw value among the occupations with a value (src/percentile.sql); linear: 0-100 by position between scale_min and scale_max; either is flipped (100 - x) for exposure sources';
 COMMENT ON COLUMN airesilience.source.derived IS 'Computed by the extension from task ratings; has no stored values';
 
 CREATE TABLE airesilience.source_value (
@@ -339,13 +342,24 @@ COMMENT ON FUNCTION airesilience.source_scale_check() IS
     'Trigger: keeps stored values valid when a source''s scale changes';
 CREATE TRIGGER source_scale_check BEFORE UPDATE OF scale_min, scale_max, derived ON airesilience.source
     FOR EACH ROW EXECUTE FUNCTION airesilience.source_scale_check();
-INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, derived, description, builtin)
-VALUES ('task_model', 'Task resilience (airesilience)', 'resilience', 0, 100, true,
+INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, normalization, derived, description, builtin)
+VALUES ('task_model', 'Task resilience (airesilience)', 'resilience', 0, 100, 'percentile', true,
         'Weighted mean of task resilience (100 - median rater exposure) over the occupation''s tasks', true);
 CREATE TRIGGER source_builtin BEFORE INSERT OR UPDATE OR DELETE ON airesilience.source
     FOR EACH ROW EXECUTE FUNCTION airesilience.forbid_builtin_change();
 CREATE TRIGGER source_builtin_truncate BEFORE TRUNCATE ON airesilience.source
     FOR EACH STATEMENT EXECUTE FUNCTION airesilience.forbid_builtin_change();
+
+-- A database's own choice of normalization for a source, over the source's
+-- row: the way to score the built-in task_model linearly (its row is
+-- read-only), or to try another normalization without touching a loaded
+-- source.  A configuration table: pg_dump keeps the choice.
+CREATE TABLE airesilience.source_setting (
+    source        text PRIMARY KEY REFERENCES airesilience.source ON UPDATE CASCADE ON DELETE CASCADE,
+    normalization text NOT NULL CHECK (normalization IN ('linear', 'percentile'))
+);
+COMMENT ON TABLE airesilience.source_setting IS
+    'Per source, the normalization this database scores it by, over source.normalization (for example linear for the built-in task_model)';
 
 -- Labor statistics are published per 6-digit SOC code; employment figures
 -- are persons (BLS publishes thousands: 194.8 is stored as 194800).
@@ -378,3 +392,4 @@ SELECT pg_catalog.pg_extension_config_dump('airesilience.task_usage', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.source', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.source_value', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.labor_stats', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.source_setting', '');

@@ -199,26 +199,170 @@ $$;
 COMMENT ON FUNCTION airesilience.similar_occupations(text, integer, boolean) IS
     'The n occupations (default 10) whose skill vectors are most similar (cosine) to that of onet_code, highest first, ties by code; only within its category when same_category; no rows for an unknown code or one without a skill vector; n < 1 -> 22023';
 
--- The lateral call runs once per occupation the outer query keeps, so
--- WHERE onet_code = '...' computes the lists of that occupation only.
+-- Related occupations, stored: for every occupation, its 10 closest
+-- occupations overall and the 10 closest in its category.  Each list has a
+-- basis:
+--   skill_overlap  the occupation has a skill vector: the 10 occupations
+--                  with a vector whose skills overlap most with its own
+--                  (similar_occupations: cosine of skill importances);
+--   onet_related   otherwise (no vector, or no peer with a vector in its
+--                  category): O*NET's Related Occupations list, by O*NET's
+--                  rank (Index), the first 10 overall and the first 10 in
+--                  the category; similarity is NULL.
+-- An occupation has no list only where it has no vector and O*NET relates
+-- it to nothing (on O*NET 29.3: the 93 occupations without task data).
+--
+-- Stored, not computed in the view: comparing every vector with every other
+-- took related_report 0.5 s on O*NET 29.3, 43 times a copy of the task
+-- table; stored, reading it is a scan and a join.  Derived data kept by the
+-- triggers below, not dumped (restoring occupation_skill and
+-- related_occupation rebuilds it).
+CREATE TABLE airesilience.related_list (
+    onet_code    text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    scope        text NOT NULL CHECK (scope IN ('overall', 'category')),
+    rank         smallint NOT NULL CHECK (rank BETWEEN 1 AND 10),
+    related_code text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
+    similarity   float8,
+    basis        text NOT NULL CHECK (basis IN ('skill_overlap', 'onet_related')),
+    PRIMARY KEY (onet_code, scope, rank),
+    CHECK (basis = 'skill_overlap' OR similarity IS NULL)
+);
+CREATE INDEX related_list_related_code_idx ON airesilience.related_list (related_code);
+COMMENT ON TABLE airesilience.related_list IS
+    'Derived, maintained by triggers on skill_vector, related_occupation and occupation: each occupation''s 10 closest occupations overall and in its category, by skill overlap or from O*NET''s list (basis)';
+COMMENT ON COLUMN airesilience.related_list.basis IS
+    'skill_overlap: cosine similarity of skill importances (both occupations have a skill vector); onet_related: O*NET''s Related Occupations list, in its order (no usable vector)';
+COMMENT ON COLUMN airesilience.related_list.similarity IS
+    'Cosine similarity of the two skill vectors for skill_overlap (NULL when one vector has no direction); NULL for onet_related';
+COMMENT ON INDEX airesilience.related_list_related_code_idx IS
+    'Serves the cascading deletes and updates of occupations';
+
+-- Rebuilds the lists of the given occupations (all when NULL).  A scope of
+-- an occupation is by skill overlap when the occupation has a vector and
+-- another occupation in the scope has one too; otherwise it is O*NET's
+-- list.  With onet_only, only the scopes of the second kind are rebuilt:
+-- what a change of related_occupation can change.
+CREATE FUNCTION airesilience.related_list_refresh(onet_codes text[] DEFAULT NULL, onet_only boolean DEFAULT false)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET plan_cache_mode = force_custom_plan
+AS $$
+BEGIN
+    WITH pair AS (
+        SELECT o.onet_code, o.category, s.scope,
+               EXISTS (SELECT FROM airesilience.skill_vector v WHERE v.onet_code = o.onet_code)
+               AND CASE s.scope
+                       WHEN 'overall' THEN EXISTS (SELECT FROM airesilience.skill_vector x
+                                                    WHERE x.onet_code <> o.onet_code)
+                       ELSE EXISTS (SELECT FROM airesilience.occupation p
+                                      JOIN airesilience.skill_vector x ON x.onet_code = p.onet_code
+                                     WHERE p.category = o.category AND p.onet_code <> o.onet_code)
+                   END AS by_skill
+          FROM airesilience.occupation o
+         CROSS JOIN (VALUES ('overall'), ('category')) s (scope)
+         WHERE onet_codes IS NULL OR o.onet_code = ANY (onet_codes)),
+    wanted AS MATERIALIZED (
+        SELECT p.* FROM pair p WHERE NOT onet_only OR NOT p.by_skill),
+    fresh AS (
+        SELECT w.onet_code, w.scope, r.rank::smallint AS rank, r.related_code, r.similarity, 'skill_overlap' AS basis
+          FROM wanted w
+         CROSS JOIN LATERAL airesilience.similar_occupations(w.onet_code, 10, w.scope = 'category') r
+         WHERE w.by_skill
+        UNION ALL
+        SELECT n.onet_code, n.scope, n.rank::smallint, n.related_code, NULL::float8, 'onet_related'
+          FROM (SELECT w.onet_code, w.scope, r.related_code,
+                       row_number() OVER (PARTITION BY w.onet_code, w.scope ORDER BY r.rank, r.related_code) AS rank
+                  FROM wanted w
+                  JOIN airesilience.related_occupation r ON r.onet_code = w.onet_code
+                  JOIN airesilience.occupation p ON p.onet_code = r.related_code
+                 WHERE NOT w.by_skill
+                   AND (w.scope = 'overall' OR p.category = w.category)) n
+         WHERE n.rank <= 10),
+    stale AS (
+        DELETE FROM airesilience.related_list l
+         USING wanted w
+         WHERE l.onet_code = w.onet_code AND l.scope = w.scope
+           AND NOT EXISTS (SELECT FROM fresh f WHERE (f.onet_code, f.scope, f.rank) = (l.onet_code, l.scope, l.rank)))
+    INSERT INTO airesilience.related_list AS l (onet_code, scope, rank, related_code, similarity, basis)
+    SELECT f.onet_code, f.scope, f.rank, f.related_code, f.similarity, f.basis FROM fresh f
+        ON CONFLICT (onet_code, scope, rank) DO UPDATE
+       SET related_code = excluded.related_code, similarity = excluded.similarity, basis = excluded.basis
+     WHERE (l.related_code, l.similarity, l.basis) IS DISTINCT FROM (excluded.related_code, excluded.similarity, excluded.basis);
+END
+$$;
+COMMENT ON FUNCTION airesilience.related_list_refresh(text[], boolean) IS
+    'Rebuilds related_list for the given occupations (all when NULL), only their lists from O*NET''s list when onet_only; the triggers call it, call it yourself after loading with triggers disabled';
+
+-- Statement-level maintenance.  A changed vector can enter or leave any
+-- occupation's closest ten, so a statement that changed skill_vector
+-- rebuilds every list (0.5 s on O*NET 29.3, once per load); a statement on
+-- related_occupation rebuilds the lists of the occupations whose O*NET rows
+-- it changed; an UPDATE of occupations that moved one to another category
+-- rebuilds every list (the category scopes change).  INSERT and DELETE of
+-- occupations need nothing here: a new occupation has no vector or O*NET
+-- rows yet, and a deleted one takes its rows of skill_vector and
+-- related_occupation with it, whose triggers rebuild the lists.
+CREATE FUNCTION airesilience.related_list_maintain()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+DECLARE
+    changed text[];
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        PERFORM airesilience.related_list_refresh(NULL, false);
+        RETURN NULL;
+    END IF;
+    EXECUTE airesilience.changed_keys_query(TG_OP, 'onet_code', CASE TG_TABLE_NAME
+        WHEN 'skill_vector' THEN 'onet_code, importance'
+        WHEN 'related_occupation' THEN 'onet_code, related_code, rank'
+        ELSE 'onet_code, category' END)
+       INTO changed;
+    IF changed IS NULL THEN         -- nothing that counts has changed
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'related_occupation' THEN
+        PERFORM airesilience.related_list_refresh(changed, true);
+    ELSE
+        PERFORM airesilience.related_list_refresh(NULL, false);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION airesilience.related_list_maintain() IS
+    'Trigger: rebuilds the related lists a statement on skill_vector, related_occupation or occupation (category) changed';
+
+SELECT airesilience.create_maintenance_triggers(t, 'related_list', 'airesilience.related_list_maintain', 'related_list')
+  FROM unnest(ARRAY['airesilience.skill_vector', 'airesilience.related_occupation']::regclass[]) t;
+CREATE TRIGGER related_list_update AFTER UPDATE ON airesilience.occupation
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION airesilience.related_list_maintain();
+COMMENT ON TRIGGER related_list_update ON airesilience.occupation IS
+    'Keeps related_list current after each UPDATE statement (a category change)';
+
 CREATE VIEW airesilience.related_report AS
-SELECT v.onet_code,
-       s.scope,
-       r.rank,
-       r.related_code,
-       r.title,
-       r.similarity
-  FROM airesilience.skill_vector v
- CROSS JOIN (VALUES ('overall', false), ('category', true)) AS s (scope, same_category)
- CROSS JOIN LATERAL airesilience.similar_occupations(v.onet_code, 10, s.same_category) r;
+SELECT l.onet_code,
+       l.scope,
+       l.rank::bigint AS rank,
+       l.related_code,
+       o.title,
+       l.similarity,
+       l.basis
+  FROM airesilience.related_list l
+  JOIN airesilience.occupation o ON o.onet_code = l.related_code;
 COMMENT ON VIEW airesilience.related_report IS
-    'Per occupation with a skill vector: the 10 most similar occupations overall and the 10 most similar in its category, by cosine similarity of skill importances';
+    'Per occupation: the 10 closest occupations overall and the 10 closest in its category, by skill overlap where it has a skill vector, from O*NET''s Related Occupations list otherwise (basis)';
 COMMENT ON COLUMN airesilience.related_report.scope IS
     'overall: among all occupations; category: among the occupations of the same category';
 COMMENT ON COLUMN airesilience.related_report.rank IS
-    '1 = most similar within the scope; ties broken by code';
+    '1 = closest within the scope: by similarity (ties by code) for skill_overlap, by O*NET''s rank for onet_related';
 COMMENT ON COLUMN airesilience.related_report.similarity IS
-    'Cosine similarity of the two skill-importance vectors; with importances 1-5 it lies in (0, 1]';
+    'Cosine similarity of the two skill-importance vectors (skill_overlap; with importances 1-5 it lies in (0, 1]); NULL for onet_related';
 COMMENT ON COLUMN airesilience.related_report.onet_code IS 'The occupation the list is for';
 COMMENT ON COLUMN airesilience.related_report.related_code IS 'A related occupation';
 COMMENT ON COLUMN airesilience.related_report.title IS 'Title of the related occupation';
+COMMENT ON COLUMN airesilience.related_report.basis IS
+    'skill_overlap or onet_related: how this list was made (see airesilience.related_list)';

@@ -3,7 +3,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
-SELECT plan(33);
+SELECT plan(36);
 
 ------------------------------------------------------------------------------
 -- Declarations
@@ -14,7 +14,7 @@ SELECT has_table('airesilience', 'occupation_usage', 'occupation_usage exists');
 SELECT has_view('airesilience', 'adoption_evidence', 'adoption_evidence exists');
 SELECT has_view('airesilience', 'potential_adoption_report', 'potential_adoption_report exists');
 SELECT columns_are('airesilience', 'adoption_evidence',
-                   ARRAY['onet_code', 'evidence', 'value', 'tasks_matched', 'tasks_total', 'match_quality'],
+                   ARRAY['onet_code', 'evidence', 'value', 'tasks_matched', 'tasks_total', 'match_quality', 'observed'],
                    'adoption_evidence has the documented columns');
 SELECT columns_are('airesilience', 'potential_adoption_report',
                    ARRAY['onet_code', 'potential', 'adoption', 'evidence_count', 'evidence'],
@@ -39,16 +39,21 @@ SELECT is(ARRAY(SELECT pg_temp.dump_condition(r)
 --   t1 exposure 100, usage 0.5; t2 exposure 50, usage 0 (matched, not
 --   observed); t3 exposure 0, not matched; t4 unrated, usage 0.1.
 --   potential = (100 + 50 + 0) / 3 = 50 (the unrated task does not count).
---   ds_task: matched 3 of 4, observed t1 and t4: 100 * 2 / 4 = 50.
---   ds_occ: 30.  adoption = (50 + 30) / 2 = 40.
+--   ds_task: matched 3 of 4, observed t1 and t4: observed share
+--   100 * 2 / 4 = 50; value over the rated tasks, the observed one counting
+--   its exposure: (100 + 0 + 0) / 3 = 33.33.
+--   ds_occ: observed 30, value 30 x potential / 100 = 15.
+--   adoption = (100/3 + 15) / 2 = 24.1667.
 --   A row of the unregistered dataset ds_other is not evidence.
 -- 92-0002.00, weights by task type: t1 core (w 2) exposure 100; t2
 --   supplemental (w 1), raters 0 and 50 -> 25; t3 supplemental (w 1),
 --   unrated, usage 1.
 --   potential = (2*100 + 1*25) / 3 = 75.
---   ds_task: 1 of 3 matched, observed weight 1 of 4: 25.  adoption = 25.
+--   ds_task: 1 of 3 matched, observed weight 1 of 4: 25; the observed
+--   task is unrated, so the value is 0 / 3 = 0.  adoption = 0.
 -- 92-0003.00, no tasks; ds_occ 80 without a note of its own -> the
---   dataset's match_method.  potential NULL, adoption 80.
+--   dataset's match_method.  potential NULL, so value and adoption NULL
+--   (observed 80).
 -- 92-0004.00, no tasks, no evidence: potential and adoption NULL, [].
 -- 92-0005.00, weights by ratings: t1 core, importance 5, relevance 100
 --   -> w 10, exposure 50; t2 supplemental, importance 2, relevance 50 ->
@@ -121,17 +126,23 @@ SELECT throws_ok($$UPDATE airesilience.usage_dataset SET level = 'task' WHERE da
 SELECT results_eq(
     $$SELECT evidence, round(value::numeric, 10), tasks_matched, tasks_total, match_quality
         FROM airesilience.adoption_evidence WHERE onet_code = '92-0001.00' ORDER BY evidence$$,
-    $$VALUES ('ds_occ'::text, 30::numeric, NULL::bigint, NULL::bigint, 'SOC-level match: one of 2 occupations'::text),
-             ('ds_task', 50, 3, 4, '3 of 4 tasks matched by exact text; unmatched tasks count as unobserved')$$,
-    '92-0001.00: observed t1 and t4 of 4 equal tasks = 50; stored coverage 30; ds_other ignored');
+    $$VALUES ('ds_occ'::text, 15::numeric, NULL::bigint, NULL::bigint, 'SOC-level match: one of 2 occupations'::text),
+             ('ds_task', round(100 / 3.0, 10), 3, 4, '3 of 4 tasks matched by exact text; unmatched tasks count as unobserved')$$,
+    '92-0001.00: value 100/3 (t1''s exposure of 3 rated tasks), 30 x 50 / 100 = 15; ds_other ignored');
+SELECT results_eq(
+    $$SELECT evidence, round(observed::numeric, 10) FROM airesilience.adoption_evidence WHERE onet_code = '92-0001.00' ORDER BY evidence$$,
+    $$VALUES ('ds_occ'::text, 30::numeric), ('ds_task', 50)$$,
+    '92-0001.00: observed t1 and t4 of 4 equal tasks = 50; stored coverage 30');
 SELECT results_eq(
     $$SELECT evidence, round(value::numeric, 10), tasks_matched, tasks_total, match_quality
         FROM airesilience.adoption_evidence WHERE onet_code = '92-0002.00'$$,
-    $$VALUES ('ds_task'::text, 25::numeric, 1::bigint, 3::bigint, '1 of 3 tasks matched by exact text; unmatched tasks count as unobserved'::text)$$,
-    '92-0002.00: the observed task weighs 1 of 4 = 25, rated or not');
+    $$VALUES ('ds_task'::text, 0::numeric, 1::bigint, 3::bigint, '1 of 3 tasks matched by exact text; unmatched tasks count as unobserved'::text)$$,
+    '92-0002.00: the observed task is unrated: value 0');
+SELECT is((SELECT round(observed::numeric, 10) FROM airesilience.adoption_evidence WHERE onet_code = '92-0002.00'), 25::numeric,
+          '92-0002.00: observed, the observed task weighs 1 of 4 = 25, rated or not');
 SELECT results_eq(
-    $$SELECT evidence, value, match_quality FROM airesilience.adoption_evidence WHERE onet_code = '92-0003.00'$$,
-    $$VALUES ('ds_occ'::text, 80::float8, 'SOC-level match'::text)$$,
+    $$SELECT evidence, value, observed, match_quality FROM airesilience.adoption_evidence WHERE onet_code = '92-0003.00'$$,
+    $$VALUES ('ds_occ'::text, NULL::float8, 80::float8, 'SOC-level match'::text)$$,
     '92-0003.00: occupation-level evidence without tasks; the note falls back to the dataset''s match_method');
 SELECT is((SELECT count(*) FROM airesilience.adoption_evidence WHERE onet_code = '92-0004.00'), 0::bigint,
           '92-0004.00: no tasks and no coverage, no evidence');
@@ -156,9 +167,9 @@ SELECT results_eq(
     $$SELECT onet_code, round(potential::numeric, 10), round(adoption::numeric, 10), evidence_count
         FROM airesilience.potential_adoption_report
        WHERE onet_code LIKE '92-%' ORDER BY onet_code$$,
-    $$VALUES ('92-0001.00'::text, 50::numeric, 40::numeric, 2::bigint),
-             ('92-0002.00', 75, 25, 1),
-             ('92-0003.00', NULL, 80, 1),
+    $$VALUES ('92-0001.00'::text, 50::numeric, round((100 / 3.0 + 15) / 2, 10), 2::bigint),
+             ('92-0002.00', 75, 0, 1),
+             ('92-0003.00', NULL, NULL, 0),
              ('92-0004.00', NULL, NULL, 0),
              ('92-0005.00', round(600 / 11.0, 10), 0, 1)$$,
     'potential = weighted mean exposure; adoption = mean of the evidence (hand-computed above)');
@@ -170,9 +181,9 @@ SELECT ok((SELECT abs(p.potential - (100 - r.task_resilience)) < 1e-12
             WHERE onet_code = '92-0002.00'),
           'potential = 100 - task resilience');
 SELECT is((SELECT evidence FROM airesilience.potential_adoption_report WHERE onet_code = '92-0001.00'),
-          '[{"evidence": "ds_occ", "title": "Occupation coverage", "value": 30, "tasks_matched": null, "tasks_total": null,
+          '[{"evidence": "ds_occ", "title": "Occupation coverage", "value": 15, "observed": 30, "tasks_matched": null, "tasks_total": null,
              "match_quality": "SOC-level match: one of 2 occupations"},
-            {"evidence": "ds_task", "title": "Task usage", "value": 50, "tasks_matched": 3, "tasks_total": 4,
+            {"evidence": "ds_task", "title": "Task usage", "value": 33.3333333333333, "observed": 50, "tasks_matched": 3, "tasks_total": 4,
              "match_quality": "3 of 4 tasks matched by exact text; unmatched tasks count as unobserved"}]'::jsonb,
           'the evidence document lists every piece with its title and note, ordered by evidence');
 SELECT is((SELECT evidence FROM airesilience.potential_adoption_report WHERE onet_code = '92-0004.00'),
@@ -195,10 +206,12 @@ INSERT INTO airesilience.usage_dataset (dataset, title, level) VALUES ('ds_other
 SELECT results_eq(
     $$SELECT round(value::numeric, 10), tasks_matched FROM airesilience.adoption_evidence
        WHERE onet_code = '92-0001.00' AND evidence = 'ds_other'$$,
-    $$VALUES (25::numeric, 1::bigint)$$,
-    'a registered task-level dataset becomes evidence: t3 of 4 equal tasks = 25');
+    $$VALUES (0::numeric, 1::bigint)$$,
+    'a registered task-level dataset becomes evidence: t3 (exposure 0) observed, value 0');
 SELECT is((SELECT round(adoption::numeric, 10) FROM airesilience.potential_adoption_report WHERE onet_code = '92-0001.00'),
-          35::numeric, '92-0001.00: adoption (50 + 30 + 25) / 3 = 35');
+          round((100 / 3.0 + 15 + 0) / 3, 10), '92-0001.00: adoption (33.33 + 15 + 0) / 3');
+SELECT is((SELECT count(*) FROM airesilience.potential_adoption_report WHERE adoption > potential), 0::bigint,
+          'adoption is never above potential');
 
 -- Deleting a dataset deletes its occupation values.
 DELETE FROM airesilience.usage_dataset WHERE dataset = 'ds_occ';

@@ -7,7 +7,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
-SELECT plan(107);
+SELECT plan(113);
 
 -- Runs EXPLAIN (COSTS OFF) on a statement and returns the plan as one text.
 CREATE FUNCTION pg_temp.plan_of(statement text) RETURNS text
@@ -459,46 +459,47 @@ RESET max_parallel_workers_per_gather;
 -- consensus_confidence(n, iqr): at and around every threshold
 ------------------------------------------------------------------------------
 
--- Agreement grades: iqr below 19 High, below 27 Medium-high, below 33
--- Medium, below 39 Low-medium, else Low; one step down per source fewer
--- than 4; one source or none Low.
+-- Agreement grades (0.2.0, the quintiles of the percentile scores): iqr
+-- below 13 High, below 18 Medium-high, below 22 Medium, below 28
+-- Low-medium, else Low; one step down per source fewer than 4; one source
+-- or none Low.
 SELECT is(airesilience.consensus_confidence(n, iqr), expected,
           format('consensus_confidence(%s, %s) = %s', coalesce(n::text, 'NULL'), coalesce(iqr::text, 'NULL'), expected))
 FROM (VALUES
     -- four sources: the bands themselves
     (4::bigint, 0::float8, 'High'),
     (4, '-0', 'High'),
-    (4, 18.999999, 'High'),
-    (4, 19, 'Medium-high'),
-    (4, 19.000001, 'Medium-high'),
-    (4, 26.999999, 'Medium-high'),
-    (4, 27, 'Medium'),
-    (4, 32.999999, 'Medium'),
-    (4, 33, 'Low-medium'),
-    (4, 38.999999, 'Low-medium'),
-    (4, 39, 'Low'),
+    (4, 12.999999, 'High'),
+    (4, 13, 'Medium-high'),
+    (4, 13.000001, 'Medium-high'),
+    (4, 17.999999, 'Medium-high'),
+    (4, 18, 'Medium'),
+    (4, 21.999999, 'Medium'),
+    (4, 22, 'Low-medium'),
+    (4, 27.999999, 'Low-medium'),
+    (4, 28, 'Low'),
     (4, 100, 'Low'),
     (4, 'Infinity', 'Low'),
     (4, NULL, 'Low'),
     -- more than four sources: as four
-    (5, 18.999999, 'High'),
-    (9223372036854775807, 19, 'Medium-high'),
+    (5, 12.999999, 'High'),
+    (9223372036854775807, 13, 'Medium-high'),
     -- three sources: one step down
     (3, 0, 'Medium-high'),
-    (3, 18.999999, 'Medium-high'),
-    (3, 19, 'Medium'),
-    (3, 26.999999, 'Medium'),
-    (3, 27, 'Low-medium'),
-    (3, 32.999999, 'Low-medium'),
-    (3, 33, 'Low'),
-    (3, 39, 'Low'),
+    (3, 12.999999, 'Medium-high'),
+    (3, 13, 'Medium'),
+    (3, 17.999999, 'Medium'),
+    (3, 18, 'Low-medium'),
+    (3, 21.999999, 'Low-medium'),
+    (3, 22, 'Low'),
+    (3, 28, 'Low'),
     (3, NULL, 'Low'),
     -- two sources: two steps down
     (2, 0, 'Medium'),
-    (2, 18.999999, 'Medium'),
-    (2, 19, 'Low-medium'),
-    (2, 26.999999, 'Low-medium'),
-    (2, 27, 'Low'),
+    (2, 12.999999, 'Medium'),
+    (2, 13, 'Low-medium'),
+    (2, 17.999999, 'Low-medium'),
+    (2, 18, 'Low'),
     (2, 50, 'Low'),
     -- one source or none
     (1, 0, 'Low'),
@@ -508,11 +509,26 @@ FROM (VALUES
     (NULL, NULL, 'Low')
 ) t(n, iqr, expected);
 
+-- consensus_confidence_banded: the bands and the full count are arguments
+-- (0.1.0's bands 19/27/33/39 give 0.1.0's grades).
+SELECT is(airesilience.consensus_confidence_banded(4, 26.999999, '{19,27,33,39}', 4), 'Medium-high',
+          'banded: 0.1.0''s bands, 26.999999 -> Medium-high');
+SELECT is(airesilience.consensus_confidence_banded(5, 1, '{13,18,22,28}', 6), 'Medium-high',
+          'banded: 5 sources of 6 for High, iqr 1 -> one step down, Medium-high');
+SELECT throws_ok($$SELECT airesilience.consensus_confidence_banded(4, 1, '{13,18,22}', 4)$$,
+                 '22023', 'bands must have 4 elements', 'banded: three bands -> 22023');
+SELECT throws_ok($$SELECT airesilience.consensus_confidence_banded(4, 1, '{13,18,18,28}', 4)$$,
+                 '22023', 'bands must be finite and strictly increasing', 'banded: bands not increasing -> 22023');
+SELECT throws_ok($$SELECT airesilience.consensus_confidence_banded(4, 1, '{13,18,22,28}', 0)$$,
+                 '22023', 'full_count must be at least 1', 'banded: full_count 0 -> 22023');
+SELECT throws_ok($$SELECT airesilience.consensus_confidence_banded(4, 1, NULL, 4)$$,
+                 '22004', 'bands and full_count must not be NULL', 'banded: NULL bands -> 22004');
+
 SELECT is(airesilience.consensus_confidence((c).n, (c).iqr), 'Low',
           'the NULL consensus of no scores gives Low')
 FROM (SELECT airesilience.source_consensus(x) AS c FROM empty_scores) s;
 SELECT is(airesilience.consensus_confidence((c).n, (c).iqr), 'High',
-          'four agreeing scores {60, 62, 70, 75}: iqr 9.25, High')
+          'four agreeing scores {60, 62, 70, 75}: iqr 9.25 < 13, High')
 FROM (SELECT airesilience.source_consensus(x) AS c FROM (VALUES (60::float8), (62), (70), (75)) v(x)) s;
 
 SELECT throws_ok($$SELECT airesilience.consensus_confidence(-1, 10)$$,

@@ -111,9 +111,10 @@ SELECT is((SELECT array_agg((t->>'rank')::int ORDER BY o) FROM mrs, jsonb_array_
           (SELECT array_agg(i) FROM generate_series(1, 17) i),
           'tasks are in rank order 1..17');
 SELECT is((SELECT (d->'tasks'->0) - 'task' FROM mrs),
-          '{"id": 22881, "rank": 1, "bucket": "Human-led", "weight": 1, "exposure": 25, "taskType": null,
-            "raterCount": 2, "resilience": 75, "raterSpread": 50, "automationLikelihood": 0.25}'::jsonb,
-          'first task: 22881, exposure 25, automationLikelihood 0.25, Human-led (75 > 60)');
+          '{"id": 22881, "rank": 1, "bucket": "Human-led", "bucketScheme": "task_bucket", "weight": 1, "exposure": 25,
+            "taskType": null, "taskTypeSource": null, "raterCount": 2, "resilience": 75, "raterSpread": 50,
+            "automationLikelihood": 0.25}'::jsonb,
+          'first task: 22881, exposure 25, automationLikelihood 0.25, Human-led (75 > 62.5) under task_bucket');
 SELECT is((SELECT d->'tasks'->0->>'task' FROM mrs),
           'Abstract patient information and assign codes to it under the standard classification systems.',
           'a task''s text is its description');
@@ -140,14 +141,16 @@ SELECT is((SELECT array_agg(round(pg_temp.num(s->'score')::numeric, 9) ORDER BY 
 SELECT is((SELECT array_agg(s->'rawValue' ORDER BY s->>'source') FROM mrs, jsonb_array_elements(d->'sources') s
             WHERE s->>'source' <> 'task_model'),
           ARRAY['9', '0.91', '0.27060368865203227']::jsonb[], 'raw values on the native scales');
--- Percentile of the raw value among the 15 sample occupations: digital
--- exposure 9 has 10 values below it (1,2,2,3,4,4,5,6,8,8) -> 10/14;
--- frey_osborne 0.91 has 11 below -> 11/14; working_with_ai 0.2706 has 10
--- below -> 10/14; the derived task_model has none.
+-- Mid-rank percentile of the raw value among the 15 sample occupations
+-- (stored whatever the normalization; the sample scores linearly):
+-- digital exposure 9 has 10 values below it (1,2,2,3,4,4,5,6,8,8) and 4
+-- others equal to it (15-1251, 23-2011, 43-3031, 43-4051) -> (10 + 4/2)/14;
+-- frey_osborne 0.91 has 11 below -> 11/14; task_model 41.18 has 3 below
+-- (11.93, 32.63, 35.21) -> 3/14; working_with_ai 0.2706 has 10 below -> 10/14.
 SELECT is((SELECT array_agg(round(pg_temp.num(s->'percentile')::numeric, 9) ORDER BY s->>'source')
              FROM mrs, jsonb_array_elements(d->'sources') s),
-          ARRAY[round(1000/14.0, 9), round(1100/14.0, 9), NULL, round(1000/14.0, 9)],
-          'percentiles 10/14, 11/14, none for task_model, 10/14');
+          ARRAY[round(1200/14.0, 9), round(1100/14.0, 9), round(300/14.0, 9), round(1000/14.0, 9)],
+          'percentiles 12/14, 11/14, 3/14 (task_model), 10/14');
 
 -- Consensus.
 SELECT is((SELECT (d->'consensus') - ARRAY['median', 'q3', 'iqr', 'max'] FROM mrs),
@@ -175,9 +178,11 @@ SELECT ok((SELECT abs(pg_temp.num(d->'composite'->'jobpocalypse'->'score')
           'composite scores 55.469 (jobpocalypse) and 25.740 (careervillage)');
 SELECT is((SELECT jsonb_build_object('j', (d->'composite'->'jobpocalypse') - ARRAY['score', 'breakdown'],
                                      'c', (d->'composite'->'careervillage') - ARRAY['score', 'breakdown']) FROM mrs),
-          '{"j": {"label": "High", "coverage": 1, "signalsUsed": 4, "signalsMissing": []},
-            "c": {"label": "Not Very Resilient", "coverage": 1, "signalsUsed": 3, "signalsMissing": []}}'::jsonb,
-          'composite labels, coverage and signals');
+          '{"j": {"label": "High", "labelScheme": "tiers5", "coverage": 1, "signalsUsed": 4, "signalsMissing": [],
+                  "labelMeaning": "Exposure index 55 to under 70: high exposure to AI, more than half of the weighted work is exposed."},
+            "c": {"label": "Not Very Resilient", "labelScheme": "resilience6", "coverage": 1, "signalsUsed": 3, "signalsMissing": [],
+                  "labelMeaning": "Above 22: much of the routine work can already be done or sped up by AI, and the role is changing."}}'::jsonb,
+          'composite labels with their schemes and meanings, coverage and signals');
 
 -- BLS panel; percentiles among the 15 sample SOC codes: growth 7.1 has 9
 -- lower -> 9/14; openings 14,200 has 2 lower (200, 5,500) -> 2/14; wage
@@ -282,7 +287,7 @@ SELECT is(airesilience.document_explanation(
                 "seniority": [{"level": "lead", "position": 2, "score": 50.04, "label": "x"},
                               {"level": "entry", "position": 1, "score": 49.96, "label": "y"}]}'),
           'The score of Testers is 50 out of 100 (Somewhat Resilient), the median of 3 sources, '
-          'which mostly agree (interquartile range 26 points): confidence is Medium. '
+          'which diverge (interquartile range 26 points): confidence is Medium. '
           'All 2 of its rated tasks have a resilience of 40. '
           'Seniority does not change it: 50 at entry and at lead level.',
           'equal tasks, seniority equal once rounded (49.96 and 50.04 -> 50), levels by position');
@@ -294,14 +299,14 @@ SELECT is(airesilience.document_explanation(
 SELECT is(airesilience.document_explanation('{"name": "Testers", "consensus": {"n": 0}, "tasks": []}'),
           'There is no score for Testers yet: no source rates it. It has no tasks on record.',
           'no source, no task');
--- The agreement words follow the grade of the iqr alone: below 19, 27, 33,
--- 39 and above.
+-- The agreement words follow the grade of the iqr alone: below 13, 18, 22,
+-- 28 and above.
 SELECT is((SELECT array_agg(substring(airesilience.document_explanation(jsonb_build_object(
                   'name', 'T', 'consensus', jsonb_build_object('median', 50, 'n', 2, 'iqr', i, 'confidence', 'x'),
                   'tasks', '[]'::jsonb)) FROM 'which ([a-z ]+) \(') ORDER BY i)
-             FROM unnest(ARRAY[18.9, 19, 26.9, 32.9, 38.9, 39]) i),
+             FROM unnest(ARRAY[12.9, 13, 17.9, 21.9, 27.9, 28]) i),
           '{"agree closely","mostly agree","mostly agree","partly agree","diverge","disagree widely"}',
-          'agreement words at the grade boundaries 19, 27, 33, 39');
+          'agreement words at the grade boundaries 13, 18, 22, 28');
 SELECT is(airesilience.document_explanation(NULL), NULL, 'no document, no explanation');
 
 ------------------------------------------------------------------------------
@@ -313,28 +318,30 @@ SELECT is(airesilience.document_explanation(NULL), NULL, 'no document, no explan
 SELECT is((SELECT array_agg(DISTINCT k || ':' || jsonb_typeof(d->k) ORDER BY k || ':' || jsonb_typeof(d->k))
              FROM doc, jsonb_object_keys(d) k),
           ARRAY['aiResilience:object', 'airm:object', 'bls:object', 'category:object', 'code:string', 'composite:object',
-                'consensus:object', 'description:string', 'exposureVectors:array', 'lastUpdated:null', 'level:number',
+                'consensus:object', 'description:string', 'exposureVectors:array', 'headline:object', 'labelSchemes:object',
+                'lastUpdated:null', 'level:number',
                 'name:string', 'nameShort:string', 'potentialAdoption:object', 'raters:object', 'related:object',
                 'seniority:array', 'slug:string', 'socCode:string', 'sources:array', 'taskModel:object', 'tasks:array',
                 'url:string'],
           'top-level keys and their types');
-SELECT is((SELECT count(*) FROM doc WHERE (SELECT count(*) FROM jsonb_object_keys(d)) = 23), 15::bigint,
-          'every sample document has all 23 keys');
+SELECT is((SELECT count(*) FROM doc WHERE (SELECT count(*) FROM jsonb_object_keys(d)) = 25), 15::bigint,
+          'every sample document has all 25 keys');
 SELECT is((SELECT array_agg(DISTINCT k || ':' || jsonb_typeof(d->'aiResilience'->k) ORDER BY k || ':' || jsonb_typeof(d->'aiResilience'->k))
              FROM doc, jsonb_object_keys(d->'aiResilience') k),
-          '{confidence:string,explanation:string,label:string,score:number}', 'aiResilience keys and types');
+          '{confidence:string,explanation:string,label:string,labelMeaning:string,labelScheme:string,score:number}',
+          'aiResilience keys and types');
 SELECT is((SELECT array_agg(DISTINCT k || ':' || jsonb_typeof(t->k) ORDER BY k || ':' || jsonb_typeof(t->k))
              FROM doc, jsonb_array_elements(d->'tasks') t, jsonb_object_keys(t) k),
-          '{automationLikelihood:null,automationLikelihood:number,bucket:null,bucket:string,exposure:null,exposure:number,'
-          'id:number,rank:number,raterCount:number,raterSpread:null,raterSpread:number,resilience:null,resilience:number,'
-          'task:string,taskType:null,taskType:string,weight:number}',
+          '{automationLikelihood:null,automationLikelihood:number,bucket:null,bucket:string,bucketScheme:string,'
+          'exposure:null,exposure:number,id:number,rank:number,raterCount:number,raterSpread:null,raterSpread:number,'
+          'resilience:null,resilience:number,task:string,taskType:null,taskType:string,taskTypeSource:null,weight:number}',
           'task keys and types (null for the unrated paralegal task and untyped tasks)');
-SELECT is((SELECT count(*) FROM doc, jsonb_array_elements(d->'tasks') t WHERE (SELECT count(*) FROM jsonb_object_keys(t)) = 11),
-          (SELECT count(*) FROM airesilience.task), 'every task of the sample, each with all 11 keys');
+SELECT is((SELECT count(*) FROM doc, jsonb_array_elements(d->'tasks') t WHERE (SELECT count(*) FROM jsonb_object_keys(t)) = 13),
+          (SELECT count(*) FROM airesilience.task), 'every task of the sample, each with all 13 keys');
 SELECT is((SELECT array_agg(DISTINCT k || ':' || jsonb_typeof(s->k) ORDER BY k || ':' || jsonb_typeof(s->k))
              FROM doc, jsonb_array_elements(d->'sources') s, jsonb_object_keys(s) k),
-          '{normalization:string,orientation:string,percentile:null,percentile:number,rawValue:number,score:number,source:string,title:string}',
-          'source keys and types');
+          '{normalization:string,orientation:string,percentile:number,rawValue:number,score:number,source:string,title:string}',
+          'source keys and types (task_model ranked too)');
 SELECT is((SELECT array_agg(DISTINCT b || '.' || k || ':' || jsonb_typeof(d->b->k) ORDER BY b || '.' || k || ':' || jsonb_typeof(d->b->k))
              FROM doc, unnest(ARRAY['consensus', 'bls', 'taskModel', 'potentialAdoption', 'raters', 'related', 'airm', 'category']) b,
                   jsonb_object_keys(d->b) k),
@@ -351,14 +358,16 @@ SELECT is((SELECT array_agg(DISTINCT b || '.' || k || ':' || jsonb_typeof(d->b->
           'keys and types of the object blocks');
 SELECT is((SELECT array_agg(DISTINCT p || '.' || k || ':' || jsonb_typeof(d->'composite'->p->k) ORDER BY p || '.' || k || ':' || jsonb_typeof(d->'composite'->p->k))
              FROM doc, jsonb_object_keys(d->'composite') p, jsonb_object_keys(d->'composite'->p) k),
-          '{careervillage.breakdown:object,careervillage.coverage:number,careervillage.label:string,careervillage.score:number,'
+          '{careervillage.breakdown:object,careervillage.coverage:number,careervillage.label:string,'
+          'careervillage.labelMeaning:string,careervillage.labelScheme:string,careervillage.score:number,'
           'careervillage.signalsMissing:array,careervillage.signalsUsed:number,jobpocalypse.breakdown:object,'
-          'jobpocalypse.coverage:number,jobpocalypse.label:string,jobpocalypse.score:number,jobpocalypse.signalsMissing:array,'
+          'jobpocalypse.coverage:number,jobpocalypse.label:string,jobpocalypse.labelMeaning:string,'
+          'jobpocalypse.labelScheme:string,jobpocalypse.score:number,jobpocalypse.signalsMissing:array,'
           'jobpocalypse.signalsUsed:number}',
           'composite: one object per preset');
 SELECT is((SELECT array_agg(DISTINCT k || ':' || jsonb_typeof(s->k) ORDER BY k || ':' || jsonb_typeof(s->k))
              FROM doc, jsonb_array_elements(d->'seniority') s, jsonb_object_keys(s) k),
-          '{label:string,level:string,multiplier:number,position:number,score:number,years:number}',
+          '{label:string,labelScheme:string,level:string,multiplier:number,position:number,score:number,years:number}',
           'seniority keys and types');
 SELECT is((SELECT array_agg(DISTINCT k || ':' || jsonb_typeof(v->k) ORDER BY k || ':' || jsonb_typeof(v->k))
              FROM doc, jsonb_array_elements(d->'exposureVectors') v, jsonb_object_keys(v) k),
@@ -393,8 +402,9 @@ SELECT is((SELECT count(*) FROM doc
             WHERE d->'tasks' = (SELECT jsonb_agg(jsonb_build_object(
                                     'id', t.task_id, 'task', t.description, 'automationLikelihood', t.exposure / 100,
                                     'taskType', t.task_type, 'rank', t.rank, 'exposure', t.exposure,
-                                    'resilience', t.resilience, 'bucket', t.bucket, 'weight', t.weight,
-                                    'raterCount', t.rater_count, 'raterSpread', t.rater_spread) ORDER BY t.rank)
+                                    'resilience', t.resilience, 'bucket', t.bucket, 'bucketScheme', 'task_bucket',
+                                    'weight', t.weight, 'raterCount', t.rater_count, 'raterSpread', t.rater_spread,
+                                    'taskTypeSource', t.task_type_source) ORDER BY t.rank)
                                   FROM airesilience.task_report t WHERE t.onet_code = doc.onet_code)),
           15::bigint, 'tasks equal task_report''s rows, in rank order');
 SELECT is((SELECT count(*) FROM doc
@@ -408,15 +418,21 @@ SELECT is((SELECT count(*) FROM doc
 SELECT is((SELECT count(*) FROM doc
             WHERE d->'seniority' = (SELECT jsonb_agg(jsonb_build_object(
                                         'level', s.level, 'position', s.position, 'years', s.years,
-                                        'multiplier', s.multiplier, 'score', s.score, 'label', s.label) ORDER BY s.position)
+                                        'multiplier', s.multiplier, 'score', s.score, 'label', s.label,
+                                        'labelScheme', 'resilience6') ORDER BY s.position)
                                       FROM airesilience.seniority_report s WHERE s.onet_code = doc.onet_code)),
           15::bigint, 'seniority equals seniority_report''s rows');
 SELECT is((SELECT count(*) FROM doc
             WHERE d->'composite' = (SELECT jsonb_object_agg(c.preset, jsonb_build_object(
                                         'score', c.score, 'label', c.label, 'coverage', c.coverage,
+                                        'labelScheme', p.label_scheme,
+                                        'labelMeaning', (SELECT b.meaning FROM airesilience.label_band b
+                                                          WHERE b.scheme = p.label_scheme AND b.label = c.label),
                                         'signalsUsed', c.signals_used, 'signalsMissing', to_jsonb(c.signals_missing),
                                         'breakdown', c.breakdown))
-                                      FROM airesilience.composite_report c WHERE c.onet_code = doc.onet_code)),
+                                      FROM airesilience.composite_report c
+                                      JOIN airesilience.composite_preset p USING (preset)
+                                     WHERE c.onet_code = doc.onet_code)),
           15::bigint, 'composite equals composite_report''s rows');
 SELECT is((SELECT count(*) FROM doc JOIN airesilience.potential_adoption_report p USING (onet_code)
                                     JOIN airesilience.rater_agreement_report a USING (onet_code)
@@ -490,10 +506,13 @@ INSERT INTO airesilience.task_rating (onet_code, task_id, rater, exposure) VALUE
 INSERT INTO airesilience.source_value (onet_code, source, raw_value) VALUES ('99-0003.00', 'frey_osborne', 0.5);
 
 SELECT is(airesilience.occupation_document('99-0001.00')
-              - ARRAY['code', 'name', 'nameShort', 'slug', 'url', 'airm', 'socCode', 'category', 'composite'],
+              - ARRAY['code', 'name', 'nameShort', 'slug', 'url', 'airm', 'socCode', 'category', 'composite', 'labelSchemes'],
           '{"level": null, "description": null, "lastUpdated": null,
-            "aiResilience": {"score": null, "label": null, "confidence": "Low",
+            "aiResilience": {"score": null, "label": null, "confidence": "Low", "labelScheme": "resilience6", "labelMeaning": null,
                              "explanation": "There is no score for Fixture Occupations yet: no source rates it. It has no tasks on record."},
+            "headline": {"score": null, "scale": "0-100, higher = more resilient to AI",
+                         "basis": "median of the source scores (consensus)", "label": null, "labelScheme": "resilience6",
+                         "labelMeaning": null, "confidence": "Low", "sourceCount": 0},
             "tasks": [], "taskModel": {"resilience": null, "weightBasis": null, "taskCount": 0, "ratedTaskCount": 0},
             "sources": [],
             "consensus": {"median": null, "n": 0, "q1": null, "q3": null, "iqr": null, "min": null, "max": null, "confidence": "Low"},
@@ -503,7 +522,7 @@ SELECT is(airesilience.occupation_document('99-0001.00')
             "exposureVectors": []}'::jsonb,
           'an occupation with no data: null and empty blocks, every key present');
 SELECT is(airesilience.occupation_document('99-0001.00')->'composite'->'careervillage',
-          '{"score": null, "label": null, "coverage": 0, "signalsUsed": 0,
+          '{"score": null, "label": null, "labelScheme": "resilience6", "labelMeaning": null, "coverage": 0, "signalsUsed": 0,
             "signalsMissing": ["economic_opportunity", "employer_demand", "human_contribution"],
             "breakdown": {"employer_demand": {"value": null, "points": null, "weight": 0.3, "flipped": false},
                           "human_contribution": {"value": null, "points": null, "weight": 0.4, "flipped": false},
@@ -547,10 +566,10 @@ SELECT is((SELECT count(*) FROM airesilience.skill_vector v
             WHERE airesilience.occupation_document(v.onet_code)->'related' =
                   jsonb_build_object(
                       'overall', coalesce((SELECT jsonb_agg(jsonb_build_object('rank', r.rank, 'code', r.related_code, 'name', r.title,
-                                                                               'similarity', r.similarity) ORDER BY r.rank)
+                                                                               'similarity', r.similarity, 'basis', r.basis) ORDER BY r.rank)
                                              FROM airesilience.related_report r WHERE r.onet_code = v.onet_code AND r.scope = 'overall'), '[]'),
                       'category', coalesce((SELECT jsonb_agg(jsonb_build_object('rank', r.rank, 'code', r.related_code, 'name', r.title,
-                                                                                'similarity', r.similarity) ORDER BY r.rank)
+                                                                                'similarity', r.similarity, 'basis', r.basis) ORDER BY r.rank)
                                               FROM airesilience.related_report r WHERE r.onet_code = v.onet_code AND r.scope = 'category'), '[]'))),
           4::bigint, 'related equals related_report for the four occupations with a vector');
 

@@ -3,7 +3,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
-SELECT plan(87);
+SELECT plan(91);
 
 ------------------------------------------------------------------------------
 -- Declarations
@@ -128,7 +128,7 @@ SELECT results_eq(
     $$VALUES ('change3'::text, '{65,35}'::float8[], '{Stable,Evolving,Changing Fast}'::text[], false, true, true),
              ('resilience6', '{80,65,50,35,22}',
               '{Highly Resilient,Resilient,Mostly Resilient,Somewhat Resilient,Not Very Resilient,Vulnerable}', false, true, true),
-             ('task_bucket', '{60,40,25}',
+             ('task_bucket', '{62.5,37.5,12.5}',
               '{Human-led,Mixed,Strong automation pressure,Highly automatable}', false, true, true),
              ('tiers5', '{70,55,40,30}', '{Very high,High,Elevated,Moderate,Low}', true, true, true)$$,
     'the four built-in schemes with their cuts, labels and strictness');
@@ -185,15 +185,31 @@ SELECT is(ARRAY(SELECT airesilience.score_label(x, 'tiers5')
           '{Very high,Very high,High,High,Elevated,Elevated,Moderate,Moderate,Low,Low}'::text[],
           'tiers5 at and around every cut');
 
--- task_bucket, strict: > 60 Human-led, > 40 Mixed, > 25 Strong automation
--- pressure, else Highly automatable.
+-- task_bucket, strict: > 62.5 Human-led, > 37.5 Mixed, > 12.5 Strong
+-- automation pressure, else Highly automatable.
 SELECT is(ARRAY(SELECT airesilience.score_label(x, 'task_bucket')
-                  FROM unnest('{100,60.0001,60,40.0001,40,25.0001,25,0}'::float8[]) WITH ORDINALITY u(x, n) ORDER BY n),
-          ARRAY['Human-led', 'Human-led', 'Mixed',                            -- 100, 60.0001, 60
-                'Mixed', 'Strong automation pressure',                        -- 40.0001, 40
-                'Strong automation pressure', 'Highly automatable',           -- 25.0001, 25
+                  FROM unnest('{100,62.5001,62.5,37.5001,37.5,12.5001,12.5,0}'::float8[]) WITH ORDINALITY u(x, n) ORDER BY n),
+          ARRAY['Human-led', 'Human-led', 'Mixed',                            -- 100, 62.5001, 62.5
+                'Mixed', 'Strong automation pressure',                        -- 37.5001, 37.5
+                'Strong automation pressure', 'Highly automatable',           -- 12.5001, 12.5
                 'Highly automatable'],                                        -- 0
           'task_bucket at and around every cut');
+-- Two E0/E2/E1 raters (0/50/100) give a task an exposure of 0, 25, 50, 75
+-- or 100; each bucket is reached: resilience 100 and 75 Human-led, 50
+-- Mixed, 25 Strong automation pressure, 0 Highly automatable.
+SELECT is(ARRAY(SELECT DISTINCT airesilience.score_label(100 - (a + b) / 2.0, 'task_bucket')
+                  FROM unnest('{0,50,100}'::float8[]) a, unnest('{0,50,100}'::float8[]) b ORDER BY 1),
+          ARRAY['Highly automatable', 'Human-led', 'Mixed', 'Strong automation pressure'],
+          'every task bucket is reachable by two raters on the E0/E2/E1 scale');
+-- Every label of a built-in scheme has its one-sentence meaning.
+SELECT is((SELECT count(*) FROM airesilience.label_band b JOIN airesilience.label_scheme l USING (scheme)
+            WHERE l.builtin AND (b.meaning IS NULL OR b.meaning !~ '^\S.*\.$')),
+          0::bigint, 'every label of a built-in scheme has a meaning, one sentence');
+SELECT is(airesilience.label_meaning('Vulnerable', 'resilience6'),
+          '22 or less: most of the tasks are within reach of current AI, so the job is likely to change fast or shrink.',
+          'label_meaning of Vulnerable under resilience6');
+SELECT throws_ok($$INSERT INTO airesilience.label_scheme (scheme, cuts, labels, meanings) VALUES ('two', '{50}', '{a,b}', '{only one}')$$,
+                 '23514', NULL, 'a scheme''s meanings, when given, are one per label');
 -- A task with exposure 70 has resilience 30: Strong automation pressure.
 SELECT is(airesilience.score_label(100 - 70, 'task_bucket'), 'Strong automation pressure', 'task_bucket applies to task resilience, 100 - exposure');
 

@@ -1,10 +1,13 @@
 -- Percentile normalization: the stored ranks of source values and of the BLS
 -- panel, their trigger maintenance, and source_report / occupation_report.
 --
--- The expected ranks are worked out by hand on small made-up sets: a value's
--- percentile is 100 x (number of other values strictly below it) / (n - 1),
--- so ties share the lower rank, and for an exposure source the score is
--- 100 minus that.  Each block states its set and the ranks it gives.
+-- The expected ranks are worked out by hand on small made-up sets: a
+-- source value's percentile is its mid-rank, 100 x (number of other values
+-- strictly below it + half the number of other values equal to it) /
+-- (n - 1), so two tied values at ranks k and k + 1 share k - 1/2 (a lone
+-- value is 50), and for an exposure source the score is 100 minus that.
+-- The BLS panel keeps percent_rank (ties share the lower rank).  Each block
+-- states its set and the ranks it gives.
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
@@ -81,37 +84,38 @@ INSERT INTO airesilience.source_value (onet_code, source, raw_value) VALUES
     ('92-0001.00', 'plin', 4),
     ('92-0001.00', 'pone', 0.5);
 
-SELECT is(pg_temp.ranks('pexp'), '{0001.00=0.000000,0002.00=25.000000,0003.00=25.000000,0004.00=75.000000,0005.00=100.000000}',
-          'pexp 1, 3, 3, 7, 9: percentiles 0, 25, 25, 75, 100 (ties share the lower rank)');
+SELECT is(pg_temp.ranks('pexp'), '{0001.00=0.000000,0002.00=37.500000,0003.00=37.500000,0004.00=75.000000,0005.00=100.000000}',
+          'pexp 1, 3, 3, 7, 9: percentiles 0, 37.5, 37.5, 75, 100 (the tie at ranks 2 and 3 shares 1.5 / 4)');
 SELECT is(pg_temp.ranks('pres'), '{0001.00=0.000000,0002.00=100.000000}', 'pres 10, 20: percentiles 0, 100');
-SELECT is(pg_temp.ranks('pone'), '{0001.00=0.000000}', 'a single value has percentile 0');
-SELECT is(pg_temp.ranks('plin'), '{0001.00=0.000000}', 'a linear source is ranked too (source_report shows it)');
+SELECT is(pg_temp.ranks('pone'), '{0001.00=50.000000}', 'a single value has percentile 50');
+SELECT is(pg_temp.ranks('plin'), '{0001.00=50.000000}', 'a linear source is ranked too (source_report shows it)');
 
 -- source_report: percentile sources are scored from the rank, flipped for
 -- exposure; linear sources keep their linear score; both show the rank.
 SELECT is((SELECT array_agg(right(onet_code, 7) || '=' || score || '/' || percentile ORDER BY onet_code)
              FROM airesilience.source_report WHERE source = 'pexp'),
-          '{0001.00=100/0,0002.00=75/25,0003.00=75/25,0004.00=25/75,0005.00=0/100}',
+          '{0001.00=100/0,0002.00=62.5/37.5,0003.00=62.5/37.5,0004.00=25/75,0005.00=0/100}',
           'exposure source, percentile normalization: score = 100 - percentile');
 SELECT is((SELECT array_agg(right(onet_code, 7) || '=' || score || '/' || percentile ORDER BY onet_code)
              FROM airesilience.source_report WHERE source = 'pres'),
           '{0001.00=0/0,0002.00=100/100}', 'resilience source, percentile normalization: score = percentile');
 SELECT is((SELECT score || '/' || percentile || '/' || normalization
              FROM airesilience.source_report WHERE source = 'plin'),
-          '60/0/linear', 'linear source: score 100 - 100 (4 - 0) / 10 = 60, beside its percentile');
+          '60/50/linear', 'linear source: score 100 - 100 (4 - 0) / 10 = 60, beside its percentile (a lone value, 50)');
 SELECT is((SELECT percentile FROM airesilience.source_report WHERE source = 'task_model' LIMIT 1), NULL,
-          'the derived task_model has no percentile');
+          'task_model has no percentile without rated tasks');
 UPDATE airesilience.source SET normalization = 'percentile' WHERE source = 'plin';
-SELECT is((SELECT score FROM airesilience.source_report WHERE source = 'plin'), 100::float8,
-          'switching a source to percentile rescores it at once: 100 - 0');
+SELECT is((SELECT score FROM airesilience.source_report WHERE source = 'plin'), 50::float8,
+          'switching a source to percentile rescores it at once: 100 - 50');
 UPDATE airesilience.source SET normalization = 'linear' WHERE source = 'plin';
 
 SELECT throws_ok($$INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, normalization)
                    VALUES ('bad', 'x', 'exposure', 0, 1, 'zscore')$$,
                  '23514', NULL, 'normalization is linear or percentile');
-SELECT throws_ok($$INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, normalization, derived)
-                   VALUES ('bad', 'x', 'exposure', 0, 1, 'percentile', true)$$,
-                 '23514', NULL, 'a derived source cannot use percentile normalization (it has no stored values)');
+SELECT lives_ok($$INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, normalization, derived)
+                  VALUES ('derivedpct', 'x', 'exposure', 0, 1, 'percentile', true)$$,
+                'a derived source may use percentile normalization (task_model does)');
+DELETE FROM airesilience.source WHERE source = 'derivedpct';
 SELECT lives_ok($$INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, derived)
                   VALUES ('good', 'x', 'exposure', 0, 1, true)$$,
                 'a derived source stays linear');
@@ -125,8 +129,8 @@ CREATE TEMP TABLE pres_rows AS SELECT onet_code, ctid::text AS old_ctid FROM air
 -- insert 5: 1, 3, 3, 5, 7, 9 -> n - 1 = 5; below 0, 1, 1, 3, 4, 5.
 INSERT INTO airesilience.source_value VALUES ('92-0006.00', 'pexp', 5);
 SELECT is(pg_temp.ranks('pexp'),
-          '{0001.00=0.000000,0002.00=20.000000,0003.00=20.000000,0004.00=80.000000,0005.00=100.000000,0006.00=60.000000}',
-          'insert: pexp re-ranked, 1, 3, 3, 5, 7, 9 -> 0, 20, 20, 60, 80, 100');
+          '{0001.00=0.000000,0002.00=30.000000,0003.00=30.000000,0004.00=80.000000,0005.00=100.000000,0006.00=60.000000}',
+          'insert: pexp re-ranked, 1, 3, 3, 5, 7, 9 -> 0, 30, 30, 60, 80, 100');
 SELECT is((SELECT count(*) FROM airesilience.source_percentile p JOIN pres_rows r USING (onet_code)
             WHERE p.source = 'pres' AND p.ctid::text = r.old_ctid), 2::bigint,
           'insert: the rows of the other source were not rewritten');
@@ -134,8 +138,8 @@ SELECT is((SELECT count(*) FROM airesilience.source_percentile p JOIN pres_rows 
 -- update 7 -> 0: 0, 1, 3, 3, 5, 9 -> below 0, 1, 2, 2, 4, 5.
 UPDATE airesilience.source_value SET raw_value = 0 WHERE onet_code = '92-0004.00' AND source = 'pexp';
 SELECT is(pg_temp.ranks('pexp'),
-          '{0001.00=20.000000,0002.00=40.000000,0003.00=40.000000,0004.00=0.000000,0005.00=100.000000,0006.00=80.000000}',
-          'update: 0, 1, 3, 3, 5, 9 -> 0, 20, 40, 40, 80, 100');
+          '{0001.00=20.000000,0002.00=50.000000,0003.00=50.000000,0004.00=0.000000,0005.00=100.000000,0006.00=80.000000}',
+          'update: 0, 1, 3, 3, 5, 9 -> 0, 20, 50, 50, 80, 100');
 
 CREATE TEMP TABLE pexp_rows AS SELECT onet_code, ctid::text AS old_ctid FROM airesilience.source_percentile WHERE source = 'pexp';
 UPDATE airesilience.source_value SET raw_value = raw_value WHERE source = 'pexp';
@@ -146,8 +150,8 @@ SELECT is((SELECT count(*) FROM airesilience.source_percentile p JOIN pexp_rows 
 -- delete 9: 0, 1, 3, 3, 5 -> below 0, 1, 2, 2, 4 of n - 1 = 4.
 DELETE FROM airesilience.source_value WHERE onet_code = '92-0005.00' AND source = 'pexp';
 SELECT is(pg_temp.ranks('pexp'),
-          '{0001.00=25.000000,0002.00=50.000000,0003.00=50.000000,0004.00=0.000000,0006.00=100.000000}',
-          'delete: 0, 1, 3, 3, 5 -> 0, 25, 50, 50, 100, and the deleted value''s rank is gone');
+          '{0001.00=25.000000,0002.00=62.500000,0003.00=62.500000,0004.00=0.000000,0006.00=100.000000}',
+          'delete: 0, 1, 3, 3, 5 -> 0, 25, 62.5, 62.5, 100, and the deleted value''s rank is gone');
 
 -- one statement, two sources: pres gets 15 (10, 15, 20 -> 0, 50, 100),
 -- pexp gets 2 (0, 1, 2, 3, 3, 5 -> 0, 20, 40, 60, 60, 100).
@@ -155,20 +159,20 @@ INSERT INTO airesilience.source_value VALUES ('92-0003.00', 'pres', 15), ('92-00
 SELECT is(pg_temp.ranks('pres'), '{0001.00=0.000000,0002.00=100.000000,0003.00=50.000000}',
           'a statement on two sources re-ranks both: pres 10, 15, 20 -> 0, 50, 100');
 SELECT is(pg_temp.ranks('pexp'),
-          '{0001.00=20.000000,0002.00=60.000000,0003.00=60.000000,0004.00=0.000000,0005.00=40.000000,0006.00=100.000000}',
-          '... and pexp 0, 1, 2, 3, 3, 5 -> 0, 20, 40, 60, 60, 100');
+          '{0001.00=20.000000,0002.00=70.000000,0003.00=70.000000,0004.00=0.000000,0005.00=40.000000,0006.00=100.000000}',
+          '... and pexp 0, 1, 2, 3, 3, 5 -> 0, 20, 40, 70, 70, 100');
 
 UPDATE airesilience.source SET source = 'pexp2' WHERE source = 'pexp';
 SELECT is(pg_temp.ranks('pexp2'),
-          '{0001.00=20.000000,0002.00=60.000000,0003.00=60.000000,0004.00=0.000000,0005.00=40.000000,0006.00=100.000000}',
+          '{0001.00=20.000000,0002.00=70.000000,0003.00=70.000000,0004.00=0.000000,0005.00=40.000000,0006.00=100.000000}',
           'renaming a source carries its percentiles');
 SELECT is(pg_temp.ranks('pexp'), NULL, '... and leaves none under the old name');
 
 -- deleting occupation 6 (value 5) cascades: 0, 1, 2, 3, 3 -> 0, 25, 50, 75, 75.
 DELETE FROM airesilience.occupation WHERE onet_code = '92-0006.00';
 SELECT is(pg_temp.ranks('pexp2'),
-          '{0001.00=25.000000,0002.00=75.000000,0003.00=75.000000,0004.00=0.000000,0005.00=50.000000}',
-          'deleting an occupation re-ranks the others: 0, 1, 2, 3, 3 -> 0, 25, 50, 75, 75');
+          '{0001.00=25.000000,0002.00=87.500000,0003.00=87.500000,0004.00=0.000000,0005.00=50.000000}',
+          'deleting an occupation re-ranks the others: 0, 1, 2, 3, 3 -> 0, 25, 50, 87.5, 87.5');
 
 DELETE FROM airesilience.source WHERE source = 'pone';
 SELECT is(pg_temp.ranks('pone'), NULL, 'deleting a source removes its percentiles');

@@ -114,10 +114,11 @@ INSERT INTO airesilience.occupation_alias (onet_code, alias, source) VALUES
     ('43-3031.00', 'Junior accountants', 'fixture'),
     ('47-2111.00', 'Wiremen', 'fixture'),
     ('15-1251.00', 'Coders', 'fixture');
--- One score for a label: a resilience source at 30 on 0-100 makes the
--- headline 30, 'Not Very Resilient' under resilience6 (above 22, not above 35).
-INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max)
-VALUES ('fixture_resilience', 'Fixture', 'resilience', 0, 100);
+-- One score for a label: a resilience source at 30 on 0-100, scored
+-- linearly, makes the headline 30, 'Not Very Resilient' under resilience6
+-- (above 22, not above 35).
+INSERT INTO airesilience.source (source, title, orientation, scale_min, scale_max, normalization)
+VALUES ('fixture_resilience', 'Fixture', 'resilience', 0, 100, 'linear');
 INSERT INTO airesilience.source_value (onet_code, source, raw_value) VALUES ('29-2072.00', 'fixture_resilience', 30);
 
 ------------------------------------------------------------------------------

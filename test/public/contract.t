@@ -35,6 +35,8 @@ files=(
 	"frey-osborne/crosswalk_soc2010_to_soc2018.csv"
 	"frey-osborne/frey_osborne_automation_risk_index_clean.csv" "gpts-are-gpts/full_labelset.tsv"
 	"anthropic-economic-index/onet_task_mappings.csv"
+	"anthropic-economic-index/2010_to_2019_soc_crosswalk.csv"
+	"anthropic-economic-index/onet_task_statements.csv"
 )
 # corruption cases below: each has 3 tests (error, message, tables unchanged)
 corruptions=8

@@ -74,10 +74,16 @@ SELECT l.onet_code, lower(l.task_type) AS task_type, r.rater,
   FROM labelset l
  CROSS JOIN LATERAL (VALUES ('gpt4', l.gpt4_exposure), ('human', l.human_exposure_agg)) AS r(rater, label);
 
--- The labels as loaded: task_rating rows, with O*NET 29.3's task types.
+-- The labels as loaded: task_rating rows, with O*NET 29.3's own task types
+-- (task_type_source 'release'; the types the loader takes from a
+-- predecessor occupation are not the label set's).
+CREATE TEMP VIEW release_task AS
+SELECT t.onet_code, t.task_id,
+       CASE WHEN t.task_type_source IS DISTINCT FROM 'predecessor' THEN t.task_type END AS task_type
+  FROM airesilience.task t;
 CREATE TEMP VIEW loaded_ratings AS
 SELECT r.onet_code, t.task_type, r.rater, r.exposure
-  FROM airesilience.task_rating r JOIN airesilience.task t USING (onet_code, task_id)
+  FROM airesilience.task_rating r JOIN release_task t USING (onet_code, task_id)
  WHERE r.rater IN ('gpt4', 'human');
 
 -- Occupations whose label-set tasks and types are exactly O*NET 29.3's.
@@ -85,9 +91,9 @@ CREATE TEMP TABLE unchanged AS
 SELECT onet_code FROM occ_level o
  WHERE NOT EXISTS (
         (SELECT task_id::integer, lower(task_type) FROM labelset l WHERE l.onet_code = o.onet_code
-         EXCEPT SELECT task_id, task_type FROM airesilience.task t WHERE t.onet_code = o.onet_code)
+         EXCEPT SELECT task_id, task_type FROM release_task t WHERE t.onet_code = o.onet_code)
         UNION ALL
-        (SELECT task_id, task_type FROM airesilience.task t WHERE t.onet_code = o.onet_code
+        (SELECT task_id, task_type FROM release_task t WHERE t.onet_code = o.onet_code
          EXCEPT SELECT task_id::integer, lower(task_type) FROM labelset l WHERE l.onet_code = o.onet_code));
 
 SELECT is((SELECT count(*) FROM occ_level), 923::bigint, 'occ_level.csv: 923 occupations');

@@ -5,7 +5,7 @@
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
 BEGIN;
-SELECT plan(80);
+SELECT plan(100);
 
 -- The report covers every O*NET occupation with tasks, each with a consensus.
 SELECT is((SELECT count(DISTINCT onet_code) FROM airesilience.task), 923::bigint,
@@ -27,13 +27,21 @@ SELECT is((SELECT count(*) FROM airesilience.task WHERE onet_code = '29-2072.00'
 SELECT is((SELECT array_agg(task_id ORDER BY task_id) FROM airesilience.task WHERE onet_code = '29-2072.00'),
           (SELECT array_agg(i) FROM generate_series(22877, 22893) i),
           '29-2072.00: task IDs 22877-22893');
-SELECT is((SELECT count(importance) + count(relevance) + count(task_type) FROM airesilience.task
+SELECT is((SELECT count(importance) + count(relevance) FROM airesilience.task
             WHERE onet_code = '29-2072.00'), 0::bigint,
-          '29-2072.00: no task has ratings or a type');
+          '29-2072.00: no task has ratings');
+-- Task types from the predecessor 29-2071.00 in O*NET 20.1
+-- (anthropic-economic-index/onet_task_statements.csv, grep of the 17 task
+-- texts): 14 tasks have the same text there, 3 of them Core (IDs 530, 15246,
+-- 532 there); "Maintain or operate ...", "Scan ..." and "Schedule ..." do not.
+SELECT is((SELECT array_agg(task_id || ':' || coalesce(task_type, '-') || ':' || coalesce(task_type_source, '-') ORDER BY task_id)
+             FROM airesilience.task WHERE onet_code = '29-2072.00'),
+          '{22877:supplemental:predecessor,22878:supplemental:predecessor,22879:supplemental:predecessor,22880:supplemental:predecessor,22881:supplemental:predecessor,22882:-:-,22883:supplemental:predecessor,22884:supplemental:predecessor,22885:supplemental:predecessor,22886:core:predecessor,22887:supplemental:predecessor,22888:supplemental:predecessor,22889:core:predecessor,22890:core:predecessor,22891:-:-,22892:-:-,22893:supplemental:predecessor}'::text[],
+          '29-2072.00: 14 task types from its predecessor, 3 core, with their provenance');
 SELECT is((SELECT array_agg(DISTINCT weight_basis) FROM airesilience.task_report WHERE onet_code = '29-2072.00'),
-          '{equal}'::text[], '29-2072.00: task_report.weight_basis is equal');
-SELECT is((SELECT weight_basis FROM airesilience.occupation_report WHERE onet_code = '29-2072.00'), 'equal',
-          '29-2072.00: occupation_report.weight_basis is equal');
+          '{task_type}'::text[], '29-2072.00: task_report.weight_basis is task_type');
+SELECT is((SELECT weight_basis FROM airesilience.occupation_report WHERE onet_code = '29-2072.00'), 'task_type',
+          '29-2072.00: occupation_report.weight_basis is task_type');
 SELECT is((SELECT row(median_wage, employment, employment_projected, annual_openings,
                       growth_pct, entry_education)::text
              FROM airesilience.occupation_report WHERE onet_code = '29-2072.00'),
@@ -41,19 +49,28 @@ SELECT is((SELECT row(median_wage, employment, employment_projected, annual_open
           '29-2072.00: BLS wage 50,250, employment 194,800, projected 208,600, openings 14,200, growth 7.1 %');
 SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-2072.00' AND source = 'digital_exposure'),
           9::float8, '29-2072.00: karpathy digital exposure 9');
-SELECT is((SELECT score FROM airesilience.source_report WHERE onet_code = '29-2072.00' AND source = 'digital_exposure'),
-          10::float8, '29-2072.00: ... which is 90 on the exposure scale, score 10');
+-- Its score: 100 - the mid-rank percentile of 9 among the 694 values,
+-- counted here: 100 x (values below + (values equal - 1) / 2) / 693.
+SELECT ok(abs((SELECT score FROM airesilience.source_report WHERE onet_code = '29-2072.00' AND source = 'digital_exposure')
+              - (100 - 100 * ((SELECT count(*) FROM airesilience.source_value WHERE source = 'digital_exposure' AND raw_value < 9)
+                              + ((SELECT count(*) FROM airesilience.source_value WHERE source = 'digital_exposure' AND raw_value = 9) - 1) / 2.0)
+                             / ((SELECT count(*) FROM airesilience.source_value WHERE source = 'digital_exposure') - 1))) < 1e-9,
+          '29-2072.00: ... scored 100 - its mid-rank percentile among the 694 values (3.97)');
 SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-2072.00' AND source = 'frey_osborne'),
           0.91::float8, '29-2072.00: Frey & Osborne 0.91 (SOC 2010 29-2071)');
 SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-2072.00' AND source = 'working_with_ai'),
           0.27060368865203227::float8, '29-2072.00: Microsoft AI applicability 0.27060368865203227');
--- 17 tasks, two raters each: GPT-4 4 E1 + 13 E2, humans 4 E1 + 11 E2 + 2 E0,
--- so the mean exposure is (800 + 1200) / 34 and the resilience 100 - 2000/34.
+-- 17 tasks, two raters each (full_labelset.tsv): task exposures 22877 100,
+-- 22878 50, 22879 50, 22880 75, 22881 25, 22882 50, 22883 50, 22884 75,
+-- 22885 50, 22886 50, 22887 75, 22888 25, 22889 75, 22890 50, 22891 50,
+-- 22892 50, 22893 100; core 22886, 22889, 22890 weigh 2, the others 1:
+-- exposure (825 + 2 x 175) / 20 = 58.75, resilience 41.25.
 SELECT ok(abs((SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '29-2072.00')
-              - (100 - 2000.0 / 34)) < 1e-9, '29-2072.00: task resilience 100 - 2000/34 = 41.18');
--- Sources 41.18, 72.94, 10, 9: median (10 + 41.18) / 2.
-SELECT ok(abs((SELECT source_median FROM airesilience.occupation_report WHERE onet_code = '29-2072.00')
-              - (10 + (100 - 2000.0 / 34)) / 2) < 1e-9, '29-2072.00: source median 25.59 of 4 sources');
+              - (100 - 1175.0 / 20)) < 1e-9, '29-2072.00: task resilience 100 - 1175/20 = 41.25');
+SELECT ok((SELECT source_median <= 22 FROM airesilience.occupation_report WHERE onet_code = '29-2072.00'),
+          '29-2072.00: the headline lies in the two lowest resilience6 labels (22 or less: Vulnerable)');
+SELECT ok((SELECT source_median > 65 FROM airesilience.occupation_report WHERE onet_code = '47-2111.00'),
+          '47-2111.00 Electricians: the headline lies in the two top resilience6 labels (above 65)');
 SELECT is((SELECT source_count FROM airesilience.occupation_report WHERE onet_code = '29-2072.00'), 4::bigint,
           '29-2072.00: 4 sources');
 SELECT is((SELECT row(title, category, job_zone)::text FROM airesilience.occupation WHERE onet_code = '29-2072.00'),
@@ -91,8 +108,15 @@ SELECT is((SELECT count(*) FROM airesilience.task WHERE importance IS NOT NULL),
 SELECT is((SELECT array_agg(weight_basis || '=' || n ORDER BY weight_basis)
              FROM (SELECT weight_basis, count(*) AS n FROM airesilience.occupation_report
                     WHERE task_count > 0 GROUP BY weight_basis) b),
-          '{equal=44,ratings=818,task_type=61}'::text[],
-          'weight basis: ratings 818, task_type 61 (some tasks unrated), equal 44 (no task rated or typed)');
+          '{equal=21,ratings=818,task_type=84}'::text[],
+          'weight basis: ratings 818, task_type 84 (some tasks unrated), equal 21 (no task rated or typed); 23 of 0.1.0''s 44 equal ones typed from their predecessor (counted with a script over the files)');
+-- 401 tasks in 32 occupations take a type from their predecessor (counted
+-- over the files: untyped 29.3 tasks, O*NET's 2010 -> 2019 crosswalk, the
+-- same trimmed text under a predecessor code of O*NET 20.1 with a type).
+SELECT is((SELECT count(*) || '/' || count(DISTINCT onet_code) FROM airesilience.task WHERE task_type_source = 'predecessor'),
+          '401/32', '401 task types in 32 occupations from the predecessor');
+SELECT is((SELECT count(*) FROM airesilience.task WHERE task_type IS NULL), 756::bigint,
+          'untyped tasks: 1,157 - 401 = 756');
 
 -- Software Developers, 15-1252.00, checked by hand:
 --   onet/Task Statements.txt: 19 tasks, all Domain Source "Analyst", no type -> weights equal;
@@ -107,21 +131,25 @@ SELECT is((SELECT array_agg(weight_basis || '=' || n ORDER BY weight_basis)
 --   bls-projections: 15-1252 line item 1693.8, 1961.4, 15.8 %, 115.2, 133080, Bachelor's degree, None.
 SELECT is((SELECT row(task_count, weight_basis, category)::text FROM airesilience.occupation_report
             WHERE onet_code = '15-1252.00'),
-          row(19, 'equal', 'computer-and-information-technology')::text,
-          '15-1252.00: 19 tasks, equal weights, computer-and-information-technology');
+          row(19, 'task_type', 'computer-and-information-technology')::text,
+          '15-1252.00: 19 tasks, weights by the types of its predecessors 15-1132.00 and 15-1133.00, computer-and-information-technology');
 SELECT is((SELECT job_zone FROM airesilience.occupation WHERE onet_code = '15-1252.00'), 4::smallint,
           '15-1252.00: job zone 4');
 SELECT ok(abs((SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '15-1252.00')
-              - (100 - 2500.0 / 38)) < 1e-9, '15-1252.00: task resilience 100 - 2500/38');
+              - (SELECT sum(w * (100 - e)) / sum(w)
+                   FROM (SELECT CASE WHEN t.task_type = 'core' THEN 2 ELSE 1 END AS w,
+                                (SELECT avg(exposure) FROM airesilience.task_rating r
+                                  WHERE r.onet_code = t.onet_code AND r.task_id = t.task_id) AS e
+                           FROM airesilience.task t WHERE t.onet_code = '15-1252.00') x)) < 1e-9,
+          '15-1252.00: task resilience = sum(w (100 - exposure)) / sum(w), core 2, others 1');
 SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '15-1252.00' AND source = 'working_with_ai'),
           0.2838686405582842::float8, '15-1252.00: working_with_ai 0.2838686405582842');
 SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '15-1252.00' AND source = 'digital_exposure'),
           9::float8, '15-1252.00: digital_exposure 9, through the NEM crosswalk');
 SELECT ok(abs((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '15-1252.00' AND source = 'frey_osborne')
               - 0.086) < 1e-12, '15-1252.00: frey_osborne 0.086, the mean of its two SOC 2010 predecessors');
-SELECT ok(abs((SELECT source_median FROM airesilience.occupation_report WHERE onet_code = '15-1252.00')
-              - ((100 - 2500.0 / 38) + (100 - 100 * 0.2838686405582842)) / 2) < 1e-9,
-          '15-1252.00: source median (34.21 + 71.61) / 2');
+SELECT is((SELECT source_count FROM airesilience.occupation_report WHERE onet_code = '15-1252.00'), 4::bigint,
+          '15-1252.00: 4 sources (its median is checked with every other below)');
 SELECT is((SELECT row(median_wage, employment, employment_projected, annual_openings, growth_pct,
                       entry_education, work_experience)::text
              FROM airesilience.occupation_report WHERE onet_code = '15-1252.00'),
@@ -132,24 +160,25 @@ SELECT is((SELECT row(median_wage, employment, employment_projected, annual_open
 --   onet/Task Statements.txt: 27 tasks, 15 Core and 12 Supplemental, all rated -> weights from ratings;
 --   bls-ooh: profile "registered-nurses" with soc_code 29-1141, exposure 4 -> 60;
 --   working-with-ai: 0.12178488798791938 -> 87.82;
---   frey-osborne: no value. F&O list nurses under 29-1111, the code before SOC 2010,
---     which the SOC 2010 -> 2018 crosswalk does not have (one of its 17 skipped rows);
---   so 3 sources, and the median is the middle one, the task model;
+--   frey-osborne: F&O list nurses under 29-1111 "Registered nurses", the code before
+--     SOC 2010, which the crosswalk does not have; the crosswalk's 2018 title of
+--     29-1141 is "Registered Nurses", so the title rule carries 0.009 to it;
+--   so 4 sources;
 --   bls-projections: 3391, 3557.1, 4.9 %, 189.1, 93600.
 SELECT is((SELECT row(task_count, weight_basis, category, source_count)::text FROM airesilience.occupation_report
             WHERE onet_code = '29-1141.00'),
-          row(27, 'ratings', 'healthcare', 3)::text, '29-1141.00: 27 tasks weighed by ratings, healthcare, 3 sources');
+          row(27, 'ratings', 'healthcare', 4)::text, '29-1141.00: 27 tasks weighed by ratings, healthcare, 4 sources');
 SELECT is((SELECT count(*) FILTER (WHERE task_type = 'core') || '/' || count(*) FILTER (WHERE task_type = 'supplemental')
              FROM airesilience.task WHERE onet_code = '29-1141.00'), '15/12', '29-1141.00: 15 core, 12 supplemental tasks');
 SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-1141.00' AND source = 'digital_exposure'),
           4::float8, '29-1141.00: digital_exposure 4');
 SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-1141.00' AND source = 'working_with_ai'),
           0.12178488798791938::float8, '29-1141.00: working_with_ai 0.12178488798791938');
-SELECT is((SELECT count(*) FROM airesilience.source_value WHERE onet_code = '29-1141.00' AND source = 'frey_osborne'),
-          0::bigint, '29-1141.00: no Frey & Osborne value (29-1111 is not in the crosswalk)');
-SELECT ok(abs((SELECT source_median FROM airesilience.occupation_report WHERE onet_code = '29-1141.00')
-              - (SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '29-1141.00')) < 1e-9,
-          '29-1141.00: the median of 3 sources is the task model (60 < 62.6 < 87.8)');
+SELECT is((SELECT raw_value FROM airesilience.source_value WHERE onet_code = '29-1141.00' AND source = 'frey_osborne'),
+          0.009::float8, '29-1141.00: Frey & Osborne 0.009 from 29-1111 Registered nurses, by title');
+SELECT is((SELECT array_agg(onet_code || '=' || raw_value ORDER BY onet_code) FROM airesilience.source_value
+            WHERE source = 'frey_osborne' AND onet_code IN ('29-2072.00', '29-9021.00')),
+          '{29-2072.00=0.91,29-9021.00=0.91}'::text[], 'a split: 29-2071 (0.91) gives its value to both successors');
 SELECT is((SELECT row(median_wage, employment, employment_projected, annual_openings, growth_pct)::text
              FROM airesilience.occupation_report WHERE onet_code = '29-1141.00'),
           row(93600.00, 3391000, 3557100, 189100, 4.9)::text, '29-1141.00: BLS projections');
@@ -169,10 +198,8 @@ SELECT is((SELECT array_agg(source || '=' || raw_value ORDER BY source) FROM air
             WHERE onet_code = '11-1011.00'),
           '{digital_exposure=6,frey_osborne=0.015,working_with_ai=0.155502898114603}'::text[],
           '11-1011.00: digital_exposure 6, frey_osborne 0.015, working_with_ai 0.155502898114603');
-SELECT ok(abs((SELECT source_median FROM airesilience.occupation_report WHERE onet_code = '11-1011.00')
-              - ((SELECT task_resilience FROM airesilience.occupation_report WHERE onet_code = '11-1011.00')
-                 + (100 - 100 * 0.155502898114603)) / 2) < 1e-9,
-          '11-1011.00: source median (task model + 84.45) / 2');
+SELECT is((SELECT source_count FROM airesilience.occupation_report WHERE onet_code = '11-1011.00'), 4::bigint,
+          '11-1011.00: 4 sources (its median is checked with every other below)');
 SELECT is((SELECT row(median_wage, employment, employment_projected, annual_openings, growth_pct,
                       entry_education, work_experience)::text
              FROM airesilience.occupation_report WHERE onet_code = '11-1011.00'),
@@ -269,10 +296,14 @@ SELECT is((SELECT count(*) FROM airesilience.occupation_report r
 -- Adoption evidence for Medical Records Specialists, 29-2072.00, both datasets:
 --   anthropic_2025_02_10 (task level): 9 of its 17 tasks have a share above
 --     0 (data README §10; grep of onet_task_mappings.csv for the 17 task
---     texts lower-cased finds the 9, smallest 0.0022), weights equal: 100 x 9/17;
+--     texts lower-cased finds the 9, smallest 0.0022); observed share: their
+--     weight over all 17 (core 2, others 1); value, on potential's footing:
+--     the exposure of those 9 under the same weights over the 20 of weight,
+--     sum(w x exposure x [used]) / sum(w), worked out below from the rows;
 --   working_with_ai_coverage (occupation level): coverage_user 0.6842105263157894
---     (data README §10, soc_metrics.csv line of 29-2072) -> 68.42..., the only
---     O*NET occupation of its SOC code.
+--     (data README §10, soc_metrics.csv line of 29-2072) -> observed 68.42...,
+--     the only O*NET occupation of its SOC code; value 68.42 x potential
+--     58.75 / 100 = 40.20.
 CREATE TEMP TABLE soc_metrics (soc_code text PRIMARY KEY, title text, coverage_user float8, coverage_ai float8,
     completion_user float8, completion_ai float8, feedback_user float8, feedback_ai float8,
     scope_user float8, scope_ai float8, applicability_user float8, applicability_ai float8);
@@ -283,20 +314,36 @@ SELECT is((SELECT array_agg(e->>'evidence' ORDER BY e->>'evidence')
              FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
             WHERE r.onet_code = '29-2072.00'),
           '{anthropic_2025_02_10,working_with_ai_coverage}'::text[], '29-2072.00: evidence from both datasets');
+CREATE TEMP TABLE mrs_task AS
+SELECT CASE WHEN t.task_type = 'core' THEN 2 ELSE 1 END AS w,
+       (SELECT avg(exposure) FROM airesilience.task_rating r WHERE r.onet_code = t.onet_code AND r.task_id = t.task_id) AS e,
+       CASE WHEN EXISTS (SELECT FROM airesilience.task_usage u WHERE u.onet_code = t.onet_code AND u.task_id = t.task_id
+                                                                 AND u.share_pct > 0) THEN 1 ELSE 0 END AS used
+  FROM airesilience.task t WHERE t.onet_code = '29-2072.00';
+SELECT is((SELECT sum(used) || '/' || sum(w) FROM mrs_task), '9/20', '29-2072.00: 9 used tasks, weight 20 in all');
 SELECT ok(abs((SELECT (e->>'value')::float8 FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
-                WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'anthropic_2025_02_10') - 100 * 9 / 17.0) < 1e-9
+                WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'anthropic_2025_02_10')
+              - (SELECT sum(w * e * used) / sum(w) FROM mrs_task)) < 1e-9
+          AND abs((SELECT (e->>'observed')::float8 FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
+                    WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'anthropic_2025_02_10')
+                  - (SELECT 100.0 * sum(w * used) / sum(w) FROM mrs_task)) < 1e-9
           AND (SELECT (e->>'tasks_matched')::int || '/' || (e->>'tasks_total')::int
                  FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
                 WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'anthropic_2025_02_10') = '9/17',
-          '29-2072.00: Anthropic evidence 100 x 9/17 = 52.94, 9 of 17 tasks matched');
+          '29-2072.00: Anthropic evidence: value sum(w e used) / sum(w) (28.75), observed weighted share (50), 9 of 17 tasks matched');
 SELECT ok(abs((SELECT (e->>'value')::float8 FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
-                WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'working_with_ai_coverage') - 68.42105263157894) < 1e-9,
-          '29-2072.00: Working with AI coverage 68.42 (0.6842105263157894 x 100)');
+                WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'working_with_ai_coverage') - 68.42105263157894 * 58.75 / 100) < 1e-9
+          AND abs((SELECT (e->>'observed')::float8 FROM airesilience.potential_adoption_report r, jsonb_array_elements(r.evidence) e
+                    WHERE r.onet_code = '29-2072.00' AND e->>'evidence' = 'working_with_ai_coverage') - 68.42105263157894) < 1e-9,
+          '29-2072.00: Working with AI coverage observed 68.42, value 68.42 x 58.75 / 100 = 40.20');
 SELECT is((SELECT match_quality FROM airesilience.occupation_usage WHERE onet_code = '29-2072.00'),
           'SOC 2018 code 29-2072, of this occupation alone', '29-2072.00: the coverage''s match-quality note');
 SELECT ok(abs((SELECT adoption FROM airesilience.potential_adoption_report WHERE onet_code = '29-2072.00')
-              - (100 * 9 / 17.0 + 68.42105263157894) / 2) < 1e-9,
-          '29-2072.00: adoption = (52.94 + 68.42) / 2');
+              - ((SELECT sum(w * e * used) / sum(w) FROM mrs_task) + 68.42105263157894 * 58.75 / 100) / 2) < 1e-9
+          AND abs((SELECT potential FROM airesilience.potential_adoption_report WHERE onet_code = '29-2072.00') - 58.75) < 1e-9,
+          '29-2072.00: potential 58.75, adoption = (28.75 + 40.20) / 2 = 34.47');
+SELECT is((SELECT count(*) FROM airesilience.potential_adoption_report WHERE adoption > potential), 0::bigint,
+          'adoption <= potential for every occupation (0.1.0: 403 of 923 above)');
 -- Every coverage loaded through the occupation's own SOC code is the file's
 -- coverage_user x 100 (the file read again here, independently of the loader).
 SELECT is((SELECT count(*) FROM airesilience.occupation_usage u
@@ -309,6 +356,95 @@ SELECT is((SELECT count(*) FROM airesilience.occupation_usage WHERE dataset = 'w
 SELECT is((SELECT array_agg(dataset || ':' || level ORDER BY dataset) FROM airesilience.usage_dataset),
           '{anthropic_2025_02_10:task,working_with_ai_coverage:occupation}'::text[],
           'usage datasets registered: Anthropic (task level), Working with AI coverage (occupation level)');
+
+-- Normalization, checked by a second computation: every source value ranked
+-- here with counts (mid-rank: values below + (equal values - 1) / 2, over
+-- the values - 1), flipped for exposure sources; task_model's value is the
+-- task resilience.
+CREATE TEMP TABLE ind_value AS
+SELECT onet_code, source, raw_value FROM airesilience.source_value
+UNION ALL
+SELECT onet_code, 'task_model', task_resilience FROM airesilience.occupation_report WHERE task_resilience IS NOT NULL;
+CREATE INDEX ON ind_value (source, raw_value);
+CREATE TEMP TABLE ind_score AS
+SELECT v.onet_code, v.source,
+       CASE WHEN s.orientation = 'exposure' THEN 100 - x.pct ELSE x.pct END AS score
+  FROM ind_value v
+  JOIN airesilience.source s USING (source)
+ CROSS JOIN LATERAL (SELECT (100 * ((SELECT count(*) FROM ind_value w WHERE w.source = v.source AND w.raw_value < v.raw_value)
+                                    + ((SELECT count(*) FROM ind_value w WHERE w.source = v.source AND w.raw_value = v.raw_value) - 1) / 2.0)
+                            / ((SELECT count(*) FROM ind_value w WHERE w.source = v.source) - 1))::float8 AS pct) x;
+SELECT is((SELECT count(*) FROM airesilience.source_report r JOIN ind_score i USING (onet_code, source)
+            WHERE abs(r.score - i.score) > 1e-9), 0::bigint,
+          'every source score is the mid-rank percentile among occupations (flipped for exposure), task_model included');
+SELECT is((SELECT count(*) FROM airesilience.source_report), (SELECT count(*) FROM ind_score),
+          '... for every value');
+SELECT is((SELECT count(*) FROM airesilience.occupation_report r
+             JOIN (SELECT onet_code, percentile_cont(0.5) WITHIN GROUP (ORDER BY score) AS m FROM ind_score GROUP BY onet_code) i
+                  USING (onet_code)
+            WHERE abs(r.source_median - i.m) > 1e-9), 0::bigint,
+          'every headline is the median of its independently ranked source scores');
+SELECT is((SELECT array_agg(source || ':' || round(avg::numeric, 6) ORDER BY source)
+             FROM (SELECT source, avg(score) FROM ind_score GROUP BY source) a),
+          '{digital_exposure:50.000000,frey_osborne:50.000000,task_model:50.000000,working_with_ai:50.000000}'::text[],
+          'every source''s scores average 50: none leans toward one end');
+SELECT is((SELECT count(*) FROM airesilience.source_distribution WHERE p10 > 11 OR p90 < 89 OR min > 1 OR max < 98), 0::bigint,
+          'no source is compressed: each spreads from at most 1 to at least 98, p10 <= 11, p90 >= 89 (0.1.0: working_with_ai 50.8-100)');
+SELECT is((SELECT array_agg(source || '=' || occupations ORDER BY source) FROM airesilience.source_distribution),
+          (SELECT array_agg(source || '=' || n ORDER BY source) FROM (SELECT source, count(*) AS n FROM ind_score GROUP BY source) c),
+          'source_distribution counts every source''s occupations');
+-- The headline labels, from the independent medians and resilience6's cuts
+-- written here (> 80, > 65, > 50, > 35, > 22, else).
+SELECT is((SELECT array_agg(label || '=' || occupations ORDER BY position) FROM airesilience.headline_distribution),
+          (SELECT array_agg(l || '=' || coalesce(n, 0) ORDER BY p)
+             FROM (VALUES (1, 'Highly Resilient'), (2, 'Resilient'), (3, 'Mostly Resilient'), (4, 'Somewhat Resilient'),
+                          (5, 'Not Very Resilient'), (6, 'Vulnerable')) v (p, l)
+             LEFT JOIN (SELECT CASE WHEN m > 80 THEN 1 WHEN m > 65 THEN 2 WHEN m > 50 THEN 3 WHEN m > 35 THEN 4
+                                    WHEN m > 22 THEN 5 ELSE 6 END AS p, count(*) AS n
+                          FROM (SELECT onet_code, percentile_cont(0.5) WITHIN GROUP (ORDER BY score) AS m
+                                  FROM ind_score GROUP BY onet_code) x GROUP BY 1) c USING (p)),
+          'headline_distribution: the labels of the independent medians');
+SELECT is((SELECT min(occupations) > 100 FROM airesilience.headline_distribution), true,
+          'every headline label holds more than 100 occupations (0.1.0: 10 Vulnerable, 264 Highly Resilient)');
+
+-- Coverage per source (occupations with a value): task_model 923,
+-- working_with_ai 950, digital_exposure 694 as in 0.1.0; frey_osborne 826
+-- + 15: the ten 2010 codes outside the crosswalk that a 2018 code's title
+-- names (data README §8 lists seven by exact title; with BLS's "(#)" marks
+-- removed 15-1799, 29-2799 and 49-9799 match too), over their O*NET
+-- occupations, less those already reached.
+SELECT is((SELECT array_agg(source || '=' || n ORDER BY source)
+             FROM (SELECT source, count(*) AS n FROM airesilience.source_report GROUP BY source) c),
+          '{digital_exposure=694,frey_osborne=841,task_model=923,working_with_ai=950}'::text[],
+          'coverage: digital_exposure 694, frey_osborne 841 (0.1.0: 826), task_model 923, working_with_ai 950');
+
+-- Related occupations: a list for every occupation O*NET relates or that
+-- has a skill vector; by skill overlap where it has one.
+SELECT is((SELECT count(*) FROM airesilience.occupation o
+            WHERE (EXISTS (SELECT FROM airesilience.related_occupation r WHERE r.onet_code = o.onet_code)
+                   OR EXISTS (SELECT FROM airesilience.skill_vector v WHERE v.onet_code = o.onet_code))
+              AND NOT EXISTS (SELECT FROM airesilience.related_report r WHERE r.onet_code = o.onet_code AND r.scope = 'overall')),
+          0::bigint, 'no empty related list where O*NET relates the occupation (0.1.0: 44 such, 137 empty in all)');
+SELECT is((SELECT count(*) FROM airesilience.occupation o
+            WHERE NOT EXISTS (SELECT FROM airesilience.related_report r WHERE r.onet_code = o.onet_code)),
+          93::bigint, 'empty lists: the 93 occupations without task data, which O*NET relates to nothing');
+SELECT is((SELECT array_agg(related_code || ' ' || basis ORDER BY rank) FILTER (WHERE rank <= 2)
+             FROM airesilience.related_report WHERE onet_code = '29-2072.00' AND scope = 'overall'),
+          '{"31-9094.00 onet_related","29-9021.00 onet_related"}'::text[],
+          '29-2072.00 (no skill vector): O*NET''s list, Medical Transcriptionists first');
+SELECT is((SELECT count(DISTINCT onet_code) FROM airesilience.related_report WHERE basis = 'skill_overlap' AND scope = 'overall'),
+          (SELECT count(*) FROM airesilience.skill_vector), 'every occupation with a skill vector is listed by skill overlap');
+
+-- Task buckets: each reachable, and each holds exactly the tasks of its
+-- exposure (the mean of the two raters: 0 or 25 Human-led, 50 Mixed, 75
+-- Strong automation pressure, 100 Highly automatable).
+SELECT is((SELECT array_agg(bucket || '=' || n ORDER BY bucket) FROM (SELECT bucket, count(*) AS n FROM airesilience.task_report
+                                                                     WHERE bucket IS NOT NULL GROUP BY bucket) b),
+          (SELECT array_agg(b || '=' || n ORDER BY b)
+             FROM (SELECT CASE WHEN e <= 25 THEN 'Human-led' WHEN e = 50 THEN 'Mixed' WHEN e = 75 THEN 'Strong automation pressure'
+                               ELSE 'Highly automatable' END AS b, count(*) AS n
+                     FROM (SELECT avg(exposure) AS e FROM airesilience.task_rating GROUP BY onet_code, task_id) r GROUP BY 1) c),
+          'task buckets by exposure: all four hold tasks (0.1.0: Strong automation pressure 0)');
 
 -- Coverage, printed for the README.
 SELECT diag(format('coverage: %s: %s occupations (%s with tasks)', source, n, n_tasks))
