@@ -647,19 +647,6 @@ END;
 COMMENT ON FUNCTION airesilience.untrusted_dependencies() IS
     'Objects of the extension that use a function or operator outside pg_catalog, the extension''s schema and pg_trgm''s: none unless the database was tampered with';
 
--- The script's own check.
-DO $$
-DECLARE
-    found text;
-BEGIN
-    SELECT string_agg(u.object || ' uses ' || u.uses, '; ') INTO found FROM airesilience.untrusted_dependencies() u;
-    IF found IS NOT NULL THEN
-        RAISE EXCEPTION 'objects of airesilience use functions or operators of other schemas'
-            USING ERRCODE = 'insufficient_privilege', DETAIL = found,
-                  HINT = 'Another role created objects that the extension''s objects bound to: find out who, and drop them.';
-    END IF;
-END
-$$;
 
 ------------------------------------------------------------------------------
 -- Scores a person can trust (issue 11): percentile normalization for every
@@ -1042,7 +1029,9 @@ SELECT r.source,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY r.score) AS median,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY r.score) AS p90,
        max(r.score) AS max,
-       avg(r.score) AS mean
+       -- with unit weights, an exact mean whatever the row order (avg() may
+       -- differ in the last bit between two plans)
+       airesilience.weighted_resilience(r.score, 1) AS mean
   FROM airesilience.source_report r
  GROUP BY r.source, r.normalization;
 COMMENT ON VIEW airesilience.source_distribution IS
@@ -1598,6 +1587,24 @@ REVOKE ALL ON FUNCTION airesilience.task_model_percentile_maintain(),
                        airesilience.related_list_refresh(text[], boolean),
                        airesilience.related_list_maintain()
     FROM PUBLIC;
+
+------------------------------------------------------------------------------
+-- The check of src/trust.sql, after every change above: no object of the
+-- extension may use another role's function or operator.
+------------------------------------------------------------------------------
+
+DO $$
+DECLARE
+    found text;
+BEGIN
+    SELECT string_agg(u.object || ' uses ' || u.uses, '; ') INTO found FROM airesilience.untrusted_dependencies() u;
+    IF found IS NOT NULL THEN
+        RAISE EXCEPTION 'objects of airesilience use functions or operators of other schemas'
+            USING ERRCODE = 'insufficient_privilege', DETAIL = found,
+                  HINT = 'Another role created objects that the extension''s objects bound to: find out who, and drop them.';
+    END IF;
+END
+$$;
 
 ------------------------------------------------------------------------------
 -- Functions are EXECUTE for PUBLIC when created; none of the extension's is

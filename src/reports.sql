@@ -339,7 +339,9 @@ SELECT r.source,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY r.score) AS median,
        percentile_cont(0.9) WITHIN GROUP (ORDER BY r.score) AS p90,
        max(r.score) AS max,
-       avg(r.score) AS mean
+       -- with unit weights, an exact mean whatever the row order (avg() may
+       -- differ in the last bit between two plans)
+       airesilience.weighted_resilience(r.score, 1) AS mean
   FROM airesilience.source_report r
  GROUP BY r.source, r.normalization;
 COMMENT ON VIEW airesilience.source_distribution IS

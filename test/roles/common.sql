@@ -77,6 +77,11 @@ INSERT INTO pg_temp.call (function, access, sql, outcome) VALUES
     ('airesilience.skill_vector_refresh(text[])', 'steward', $$SELECT airesilience.skill_vector_refresh('{29-2072.00}')$$, '00000'),
     ('airesilience.source_percentile_refresh(text[])', 'steward', $$SELECT airesilience.source_percentile_refresh('{frey_osborne}')$$, '00000'),
     ('airesilience.labor_percentile_refresh()', 'steward', $$SELECT airesilience.labor_percentile_refresh()$$, '00000'),
+    ('airesilience.related_list_refresh(text[],boolean)', 'steward', $$SELECT airesilience.related_list_refresh('{29-2072.00}', false)$$, '00000'),
+    ('airesilience.consensus_confidence_banded(bigint,double precision,double precision[],integer)', 'analyst',
+     $$SELECT airesilience.consensus_confidence_banded(3, 10, '{13,18,22,28}', 4)$$, '00000'),
+    ('airesilience.confidence_rank(text)', 'analyst', $$SELECT airesilience.confidence_rank('High')$$, '00000'),
+    ('airesilience.label_meaning(text,text)', 'analyst', $$SELECT airesilience.label_meaning('Resilient', 'resilience6')$$, '00000'),
     ('airesilience.changed_keys_query(text,text,text)', 'steward', $$SELECT airesilience.changed_keys_query('INSERT', 'onet_code', 'onet_code')$$, '00000'),
     -- internal: a superuser's
     ('airesilience.grant_access(regrole,text)', 'internal', $$SELECT airesilience.grant_access('ar_nobody', 'analyst')$$, '00000'),

@@ -162,9 +162,13 @@ build() {
 		psql_db "$db" -c "CREATE EXTENSION airesilience CASCADE"
 	fi
 	psql_db "$db" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'airesilience'" >"$work/$db.installed"
+	# A database on an older release was loaded by that release's sample and
+	# loader, kept beside its install script (test/upgrade/OLD/).
+	local from=.
+	[ -n "$old" ] && from=test/upgrade/$old
 	case $dataset in
-	sample) psql_db "$db" -f sample/sample.sql ;;
-	public) PGDATABASE=$db scripts/load-public.sh "$data_dir" ;;
+	sample) psql_db "$db" -f "$from/sample/sample.sql" ;;
+	public) PGDATABASE=$db "$from/scripts/load-public.sh" "$data_dir" ;;
 	esac
 	psql_db "$db" -f test/upgrade/user_rows.sql
 	psql_db "$db" -At -c "SELECT airesilience.take_snapshot('upgrade test: as loaded')" >"$work/$db.pre"
@@ -177,6 +181,7 @@ build() {
 		psql_db "$db" -At -f "$work/$db.user_data.sql" >"$work/$db.user_data.before"
 		psql_db "$db" -c "ALTER EXTENSION airesilience UPDATE"
 		psql_db "$db" -At -f "$work/$db.user_data.sql" >"$work/$db.user_data.after"
+		PGDATABASE=$db test/upgrade/after-update.sh "$dataset" "$data_dir"
 	fi
 	psql_db "$db" -At -c "SELECT clock_timestamp()" >"$work/$db.updated_at"
 	psql_db "$db" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'airesilience'" >"$work/$db.version"
@@ -233,13 +238,13 @@ dump() {
 				expr="t"
 			fi
 			printf '\\o %s/%s\n' "$dir" "$name"
-			printf 'COPY (SELECT x FROM (SELECT (%s)::text AS x FROM %s t) s ORDER BY x COLLATE "C") TO STDOUT;\n' \
+			printf 'COPY (SELECT x FROM (SELECT (%s)::text AS x FROM %s t) s WHERE x IS NOT NULL ORDER BY x COLLATE "C") TO STDOUT;\n' \
 				"$(fill "$db" "$expr" "$old")" "$name"
 		done <"$work/relations"
 		for name in "${!reports[@]}"; do
 			expr=${masks[$name]:-t}
 			printf '\\o %s/%s\n' "$dir" "$name"
-			printf 'COPY (SELECT x FROM (SELECT (%s)::text AS x FROM (%s) t) s ORDER BY x COLLATE "C") TO STDOUT;\n' \
+			printf 'COPY (SELECT x FROM (SELECT (%s)::text AS x FROM (%s) t) s WHERE x IS NOT NULL ORDER BY x COLLATE "C") TO STDOUT;\n' \
 				"$(fill "$db" "$expr" "$old")" "$(tr '\n' ' ' <<<"${reports[$name]}")"
 		done
 	} >"$script"
