@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/ensure-deps.sh
+scripts/ensure-deps.sh test
 make -s clean
 make -s
 cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
