@@ -4,7 +4,7 @@
 #
 #   ensure-deps.sh [server]  build and run: the PostgreSQL server, its headers
 #                            (PGXS), make and a C compiler.  make demo,
-#                            make bench-serve, make deps.
+#                            make bench-serve, make bench-versions, make deps.
 #   ensure-deps.sh test      server, plus the test tools: pgTAP, pg_prove,
 #                            cppcheck.  make test.
 #   ensure-deps.sh bench     server, plus the peer the benchmark compares
