@@ -74,8 +74,10 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 
 .PHONY: demo test bench bench-serve bench-versions deps load-public export-csv
 
+# make deps: what building and running need (server, headers, make, gcc);
+# make test and make bench install their own tools on top.
 deps:
-	scripts/ensure-deps.sh
+	scripts/ensure-deps.sh server
 
 demo:
 	scripts/demo.sh

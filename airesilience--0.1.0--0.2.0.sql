@@ -1589,6 +1589,515 @@ REVOKE ALL ON FUNCTION airesilience.task_model_percentile_maintain(),
     FROM PUBLIC;
 
 ------------------------------------------------------------------------------
+-- Column comments: every column of the extension's tables and views says what
+-- its value means, with its unit or scale.  The same statements stand beside
+-- each table and view in src/*.sql, so a database updated from 0.1.0 has the
+-- comments of a fresh 0.2.0 install.
+------------------------------------------------------------------------------
+
+COMMENT ON COLUMN airesilience.category.category IS
+    'Category key: lower case letters, digits, hyphens or underscores (for example healthcare)';
+COMMENT ON COLUMN airesilience.category.title IS
+    'Display name of the category (for example Healthcare)';
+
+COMMENT ON COLUMN airesilience.occupation.onet_code IS
+    'O*NET-SOC code, NN-NNNN.NN (O*NET-SOC 2019 taxonomy)';
+COMMENT ON COLUMN airesilience.occupation.title IS
+    'Occupation title (O*NET title for the public data)';
+COMMENT ON COLUMN airesilience.occupation.category IS
+    'The occupation''s category (category.category)';
+COMMENT ON COLUMN airesilience.occupation.description IS
+    'What people in the occupation do, in a few sentences';
+
+COMMENT ON COLUMN airesilience.task.onet_code IS 'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task.description IS 'The task statement';
+
+COMMENT ON COLUMN airesilience.rater.rater IS
+    'Rater name: lower case letters, digits and underscores (for example gpt4, human)';
+COMMENT ON COLUMN airesilience.rater.kind IS 'human (a panel of people) or model (an AI model)';
+COMMENT ON COLUMN airesilience.rater.description IS 'Who the rater is and how it rated';
+
+COMMENT ON COLUMN airesilience.task_rating.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_rating.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_rating.rater IS 'The rater (rater.rater)';
+COMMENT ON COLUMN airesilience.task_rating.exposure IS
+    'The rater''s AI exposure of the task, 0-100 (E0 = 0, E2 = 50, E1 = 100 for "GPTs are GPTs" labels)';
+
+COMMENT ON COLUMN airesilience.occupation_skill.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_skill.skill_id IS
+    'O*NET skill element id (for example 2.A.1.a)';
+COMMENT ON COLUMN airesilience.occupation_skill.skill_name IS
+    'O*NET skill name (for example Reading Comprehension)';
+COMMENT ON COLUMN airesilience.occupation_skill.importance IS
+    'O*NET importance of the skill for the occupation, 1-5 (scale IM)';
+COMMENT ON COLUMN airesilience.occupation_skill.level IS
+    'O*NET level of the skill the occupation needs, 0-7 (scale LV)';
+
+COMMENT ON COLUMN airesilience.related_occupation.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.related_occupation.related_code IS
+    'O*NET-SOC code of the related occupation';
+COMMENT ON COLUMN airesilience.related_occupation.tier IS
+    'O*NET relatedness tier: primary-short (ranks 1-5), primary-long (the next 5) or supplemental (the next 10)';
+COMMENT ON COLUMN airesilience.related_occupation.rank IS
+    'O*NET relatedness rank, 1 (most related) to 20';
+
+COMMENT ON COLUMN airesilience.work_activity.dwa_id IS
+    'O*NET detailed work activity (DWA) id, for example 4.A.2.a.4.I09.D03';
+COMMENT ON COLUMN airesilience.work_activity.dwa_title IS 'Title of the detailed work activity';
+COMMENT ON COLUMN airesilience.work_activity.iwa_id IS
+    'Id of its intermediate work activity (IWA), for example 4.A.2.a.4.I09';
+COMMENT ON COLUMN airesilience.work_activity.iwa_title IS 'Title of the intermediate work activity';
+COMMENT ON COLUMN airesilience.work_activity.gwa_id IS
+    'Id of its generalized work activity (GWA), for example 4.A.2.a.4';
+COMMENT ON COLUMN airesilience.work_activity.gwa_title IS 'Title of the generalized work activity';
+
+COMMENT ON COLUMN airesilience.task_activity.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_activity.task_id IS
+    'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_activity.dwa_id IS
+    'O*NET detailed work activity id (work_activity.dwa_id)';
+
+COMMENT ON COLUMN airesilience.task_usage.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_usage.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_usage.dataset IS
+    'The task-level usage dataset (usage_dataset.dataset)';
+COMMENT ON COLUMN airesilience.task_usage.share_pct IS
+    'Share of the dataset''s conversations that map to the task, percent (0-100; > 0 counts as observed usage)';
+
+COMMENT ON COLUMN airesilience.source.source IS
+    'Source name: lower case letters, digits and underscores (for example frey_osborne)';
+COMMENT ON COLUMN airesilience.source.title IS 'Display name of the source';
+COMMENT ON COLUMN airesilience.source.scale_min IS
+    'Lowest raw value of the native scale (finite); under linear normalization it maps to 0, or to 100 for exposure sources';
+COMMENT ON COLUMN airesilience.source.scale_max IS
+    'Highest raw value of the native scale (finite, > scale_min); under linear normalization it maps to 100, or to 0 for exposure sources';
+COMMENT ON COLUMN airesilience.source.description IS 'What the source measures';
+COMMENT ON COLUMN airesilience.source.url IS 'Where the dataset is published';
+COMMENT ON COLUMN airesilience.source.builtin IS
+    'Installed by CREATE EXTENSION (task_model): read-only and left out of dumps';
+
+COMMENT ON COLUMN airesilience.source_value.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.source_value.source IS
+    'The source (source.source); not a derived one';
+COMMENT ON COLUMN airesilience.source_value.raw_value IS
+    'The occupation''s value on the source''s native scale, between scale_min and scale_max';
+
+COMMENT ON COLUMN airesilience.source_setting.source IS
+    'The source this database scores its own way (source.source)';
+COMMENT ON COLUMN airesilience.source_setting.normalization IS
+    'percentile or linear: used instead of source.normalization in every report';
+
+COMMENT ON COLUMN airesilience.labor_stats.soc_code IS
+    '6-digit SOC 2018 code, NN-NNNN, as BLS publishes its figures';
+COMMENT ON COLUMN airesilience.labor_stats.median_wage IS
+    'Median annual wage, US dollars; with median_wage_topcoded, the published lower bound';
+COMMENT ON COLUMN airesilience.labor_stats.employment IS
+    'Employment in the base year of the projections (2024 for 2024-34), persons';
+COMMENT ON COLUMN airesilience.labor_stats.employment_projected IS
+    'Projected employment at the end of the projection decade (2034 for 2024-34), persons';
+COMMENT ON COLUMN airesilience.labor_stats.annual_openings IS
+    'Projected occupational openings per year, annual average over the projection decade, persons';
+COMMENT ON COLUMN airesilience.labor_stats.entry_education IS
+    'Typical education needed for entry, in BLS''s wording (for example Bachelor''s degree)';
+COMMENT ON COLUMN airesilience.labor_stats.work_experience IS
+    'Work experience in a related occupation typically needed, in BLS''s wording (for example None)';
+
+COMMENT ON COLUMN airesilience.seniority_level.level IS
+    'Level name: lower case letters, digits and underscores (for example entry, lead)';
+COMMENT ON COLUMN airesilience.seniority_level.description IS 'What the level stands for';
+
+COMMENT ON COLUMN airesilience.seniority_curve.category IS
+    'The category the curve applies to (category.category)';
+COMMENT ON COLUMN airesilience.seniority_curve.description IS
+    'Where the curve comes from; the defaults of install_default_seniority_curves() start with "Default curve"';
+
+COMMENT ON COLUMN airesilience.label_scheme.scheme IS
+    'Scheme name: lower case letters, digits and underscores (for example resilience6)';
+COMMENT ON COLUMN airesilience.label_scheme.description IS
+    'What the scheme is for and where its cuts come from';
+
+COMMENT ON COLUMN airesilience.label_band.scheme IS 'The label scheme (label_scheme.scheme)';
+COMMENT ON COLUMN airesilience.label_band.position IS
+    'Order of the band in the scheme, 1 = best (highest scores)';
+COMMENT ON COLUMN airesilience.label_band.label IS 'The band''s label';
+COMMENT ON COLUMN airesilience.label_band.inclusive IS
+    'false: a score must exceed lower_bound; true: reaching it is enough';
+COMMENT ON COLUMN airesilience.label_band.meaning IS
+    'What a score with this label means; NULL when the scheme has no meanings';
+
+COMMENT ON COLUMN airesilience.source_percentile.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.source_percentile.source IS 'The source (source.source)';
+
+COMMENT ON COLUMN airesilience.labor_percentile.soc_code IS
+    '6-digit SOC 2018 code, NN-NNNN (labor_stats.soc_code)';
+
+COMMENT ON COLUMN airesilience.task_detail.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_detail.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_detail.description IS 'The task statement';
+COMMENT ON COLUMN airesilience.task_detail.task_type IS
+    'core, supplemental or NULL (task.task_type)';
+COMMENT ON COLUMN airesilience.task_detail.importance IS 'O*NET importance, 1-5; NULL when unrated';
+COMMENT ON COLUMN airesilience.task_detail.relevance IS
+    'O*NET relevance, 0-100 percent; NULL when unrated';
+COMMENT ON COLUMN airesilience.task_detail.weight_basis IS
+    'How the occupation''s tasks are weighed: ratings, task_type or equal (one basis per occupation)';
+COMMENT ON COLUMN airesilience.task_detail.weight IS
+    'task_weight(): 2 for core, 1 otherwise, times importance x relevance / 100 under ratings';
+COMMENT ON COLUMN airesilience.task_detail.exposure IS
+    'Median of the raters'' exposures, 0-100 (higher = more exposed); NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_detail.resilience IS
+    '100 - exposure, 0-100; NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_detail.rater_count IS
+    'How many raters rated the task (0 when unrated)';
+COMMENT ON COLUMN airesilience.task_detail.rater_spread IS
+    'Highest minus lowest rater exposure, 0-100 points; NULL when unrated';
+COMMENT ON COLUMN airesilience.task_detail.task_type_source IS
+    'Where task_type comes from: release, predecessor (an earlier release''s type for the same text), or NULL';
+
+COMMENT ON COLUMN airesilience.task_score.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_score.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_score.task_type IS
+    'core, supplemental or NULL (task.task_type)';
+COMMENT ON COLUMN airesilience.task_score.weight_basis IS
+    'How the occupation''s tasks are weighed: ratings, task_type or equal (one basis per occupation)';
+COMMENT ON COLUMN airesilience.task_score.weight IS
+    'task_weight(): 2 for core, 1 otherwise, times importance x relevance / 100 under ratings';
+COMMENT ON COLUMN airesilience.task_score.exposure IS
+    'Median of the raters'' exposures, 0-100 (higher = more exposed); NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_score.resilience IS
+    '100 - exposure, 0-100; NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_score.rater_count IS
+    'How many raters rated the task (0 when unrated)';
+COMMENT ON COLUMN airesilience.task_score.rater_spread IS
+    'Highest minus lowest rater exposure, 0-100 points; NULL when unrated';
+
+COMMENT ON COLUMN airesilience.task_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_report.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_report.description IS 'The task statement';
+COMMENT ON COLUMN airesilience.task_report.task_type IS
+    'core, supplemental or NULL (task.task_type)';
+COMMENT ON COLUMN airesilience.task_report.weight IS
+    'task_weight(): 2 for core, 1 otherwise, times importance x relevance / 100 under ratings';
+COMMENT ON COLUMN airesilience.task_report.weight_basis IS
+    'How the occupation''s tasks are weighed: ratings, task_type or equal (one basis per occupation)';
+COMMENT ON COLUMN airesilience.task_report.exposure IS
+    'Median of the raters'' exposures, 0-100 (higher = more exposed); NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_report.resilience IS
+    '100 - exposure, 0-100; NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_report.rater_count IS
+    'How many raters rated the task (0 when unrated)';
+COMMENT ON COLUMN airesilience.task_report.rater_spread IS
+    'Highest minus lowest rater exposure, 0-100 points; NULL when unrated';
+COMMENT ON COLUMN airesilience.task_report.rank IS
+    'Rank within the occupation, 1 = most resilient; ties: core first, then heavier, then lower task id; unrated tasks last';
+
+COMMENT ON COLUMN airesilience.occupation_task_summary.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_task_summary.task_resilience IS
+    'Weighted mean task resilience of the occupation, 0-100; NULL without rated tasks';
+COMMENT ON COLUMN airesilience.occupation_task_summary.weight_basis IS
+    'How the tasks are weighed: ratings (every task has importance and relevance), task_type (some task is typed) or equal';
+COMMENT ON COLUMN airesilience.occupation_task_summary.task_count IS
+    'Tasks of the occupation, rated or not';
+COMMENT ON COLUMN airesilience.occupation_task_summary.rated_task_count IS
+    'Tasks with an exposure (at least one rating)';
+COMMENT ON COLUMN airesilience.occupation_task_summary.tier_exposure IS
+    'Weighted mean exposure of the rated tasks under task_tier_weight (core 3, important 2, supporting 1), 0-100: the task_exposure signal';
+COMMENT ON COLUMN airesilience.occupation_task_summary.core_rated IS
+    'Rated tasks of tier weight 3 (core)';
+COMMENT ON COLUMN airesilience.occupation_task_summary.important_rated IS
+    'Rated tasks of tier weight 2 (not core, O*NET importance >= 3.5)';
+COMMENT ON COLUMN airesilience.occupation_task_summary.supporting_rated IS
+    'Rated tasks of tier weight 1 (every other task)';
+COMMENT ON COLUMN airesilience.occupation_task_summary.potential IS
+    'Weighted mean exposure of the rated tasks under the task weights, 0-100 (= 100 - task_resilience); NULL without rated tasks';
+
+COMMENT ON COLUMN airesilience.occupation_task_resilience.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.task_resilience IS
+    'Weighted mean task resilience of the occupation, 0-100; NULL without rated tasks';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.weight_basis IS
+    'How the tasks are weighed: ratings (every task has importance and relevance), task_type (some task is typed) or equal';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.task_count IS
+    'Tasks of the occupation, rated or not';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.rated_task_count IS
+    'Tasks with an exposure (at least one rating)';
+
+COMMENT ON COLUMN airesilience.occupation_source_grid.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_source_grid.source IS
+    'The source (source.source); every source appears for every occupation';
+COMMENT ON COLUMN airesilience.occupation_source_grid.raw_value IS
+    'Raw value on the source''s native scale: the stored value, or task_resilience for task_model; NULL when the occupation has none';
+COMMENT ON COLUMN airesilience.occupation_source_grid.score IS
+    'Source score on 0-100, higher = more resilient, by the normalization in force (flipped for exposure sources); NULL without raw_value';
+COMMENT ON COLUMN airesilience.occupation_source_grid.orientation IS
+    'The source''s orientation: exposure or resilience';
+COMMENT ON COLUMN airesilience.occupation_source_grid.normalization IS
+    'The normalization in force: source_setting''s where the database chose one, else source.normalization (percentile or linear)';
+COMMENT ON COLUMN airesilience.occupation_source_grid.percentile IS
+    'Mid-rank percentile of raw_value among the source''s occupations (task_model''s included), not flipped; NULL without a value';
+COMMENT ON COLUMN airesilience.occupation_source_grid.task_resilience IS
+    'Weighted mean task resilience of the occupation, 0-100; NULL without rated tasks';
+COMMENT ON COLUMN airesilience.occupation_source_grid.weight_basis IS
+    'How the occupation''s tasks are weighed: ratings, task_type or equal; NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_source_grid.task_count IS
+    'Tasks of the occupation, rated or not; NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_source_grid.rated_task_count IS
+    'Tasks with an exposure (at least one rating); NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_source_grid.tier_exposure IS
+    'Weighted mean exposure of the rated tasks under task_tier_weight (core 3, important 2, supporting 1), 0-100: the task_exposure signal';
+COMMENT ON COLUMN airesilience.occupation_source_grid.core_rated IS
+    'Rated tasks of tier weight 3 (core)';
+COMMENT ON COLUMN airesilience.occupation_source_grid.important_rated IS
+    'Rated tasks of tier weight 2 (not core, O*NET importance >= 3.5)';
+COMMENT ON COLUMN airesilience.occupation_source_grid.supporting_rated IS
+    'Rated tasks of tier weight 1 (every other task)';
+
+COMMENT ON COLUMN airesilience.source_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.source_report.source IS 'The source (source.source)';
+COMMENT ON COLUMN airesilience.source_report.raw_value IS
+    'Raw value on the source''s native scale (for task_model: the task resilience, 0-100)';
+COMMENT ON COLUMN airesilience.source_report.orientation IS
+    'The source''s orientation: exposure or resilience';
+COMMENT ON COLUMN airesilience.source_report.normalization IS
+    'The normalization in force: source_setting''s where the database chose one, else source.normalization (percentile or linear)';
+
+COMMENT ON COLUMN airesilience.occupation_report.soc_code IS
+    '6-digit SOC 2018 code of the occupation, NN-NNNN (the key of the BLS figures)';
+COMMENT ON COLUMN airesilience.occupation_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_report.title IS 'Occupation title';
+COMMENT ON COLUMN airesilience.occupation_report.category IS 'The occupation''s category';
+COMMENT ON COLUMN airesilience.occupation_report.task_resilience IS
+    'Weighted mean task resilience over the rated tasks, 0-100 (the task_model source''s raw value); NULL without rated tasks';
+COMMENT ON COLUMN airesilience.occupation_report.weight_basis IS
+    'How the tasks are weighed: ratings, task_type or equal; NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_report.task_count IS
+    'Tasks of the occupation, rated or not; NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_report.source_count IS
+    'Sources with a score for the occupation (the task model counts when a task is rated)';
+COMMENT ON COLUMN airesilience.occupation_report.median_wage IS
+    'BLS median annual wage, US dollars (a lower bound when top-coded)';
+COMMENT ON COLUMN airesilience.occupation_report.employment IS
+    'BLS employment in the base year, persons';
+COMMENT ON COLUMN airesilience.occupation_report.employment_projected IS
+    'BLS projected employment at the end of the projection decade, persons';
+COMMENT ON COLUMN airesilience.occupation_report.annual_openings IS
+    'BLS projected openings per year, persons';
+COMMENT ON COLUMN airesilience.occupation_report.growth_pct IS
+    'BLS projected employment change over the projection decade, percent';
+COMMENT ON COLUMN airesilience.occupation_report.entry_education IS
+    'BLS typical education needed for entry';
+COMMENT ON COLUMN airesilience.occupation_report.work_experience IS
+    'BLS work experience in a related occupation typically needed';
+
+COMMENT ON COLUMN airesilience.seniority_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.seniority_report.level IS
+    'The seniority level (seniority_level.level)';
+COMMENT ON COLUMN airesilience.seniority_report.position IS 'Order of the level, most junior first';
+COMMENT ON COLUMN airesilience.seniority_report.years IS 'Years of experience of the level';
+COMMENT ON COLUMN airesilience.seniority_report.multiplier IS
+    'The category curve''s multiplier at those years (1 leaves the score unchanged)';
+COMMENT ON COLUMN airesilience.seniority_report.score IS
+    'clamp(source_median x multiplier, 0, 100): the headline adjusted for seniority';
+COMMENT ON COLUMN airesilience.seniority_report.label IS
+    'Label of score under the scheme named by the airesilience.label_scheme setting';
+
+COMMENT ON COLUMN airesilience.source_distribution.source IS 'The source (source.source)';
+COMMENT ON COLUMN airesilience.source_distribution.normalization IS
+    'The normalization in force for the source: percentile or linear';
+COMMENT ON COLUMN airesilience.source_distribution.occupations IS
+    'Occupations the source scores (rows of source_report)';
+COMMENT ON COLUMN airesilience.source_distribution.min IS 'Lowest source score, 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.p10 IS
+    '10th percentile of the source scores (percentile_cont), 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.median IS
+    'Median source score (percentile_cont), 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.p90 IS
+    '90th percentile of the source scores (percentile_cont), 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.max IS 'Highest source score, 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.mean IS
+    'Mean source score, 0-100 (50 under percentile normalization)';
+
+COMMENT ON COLUMN airesilience.headline_distribution.scheme IS
+    'The label scheme in force: the airesilience.label_scheme setting, resilience6 when unset';
+COMMENT ON COLUMN airesilience.headline_distribution.position IS
+    'Order of the label in the scheme, 1 = best band';
+COMMENT ON COLUMN airesilience.headline_distribution.label IS 'The label';
+COMMENT ON COLUMN airesilience.headline_distribution.occupations IS
+    'Occupations whose headline score (occupation_report.source_median) has this label; 0 for an empty band';
+COMMENT ON COLUMN airesilience.headline_distribution.share IS
+    'occupations / all occupations with a headline score, 0-1; NULL when none has one';
+COMMENT ON COLUMN airesilience.headline_distribution.meaning IS
+    'What a score with this label means (label_scheme.meanings); NULL when the scheme has none';
+
+COMMENT ON COLUMN airesilience.occupation_adaptability.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+
+COMMENT ON COLUMN airesilience.signal.signal IS
+    'Signal name (for example employer_demand); the seven signals are fixed';
+COMMENT ON COLUMN airesilience.signal.description IS
+    'What the signal measures and how its value is computed';
+
+COMMENT ON COLUMN airesilience.occupation_signal.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_signal.signal IS
+    'The signal (signal.signal); an occupation lacking its data has no row';
+COMMENT ON COLUMN airesilience.occupation_signal.orientation IS
+    'The signal''s orientation: resilience or exposure (signal.orientation)';
+
+COMMENT ON COLUMN airesilience.composite_preset.preset IS
+    'Preset name: lower case letters, digits and underscores (for example careervillage)';
+COMMENT ON COLUMN airesilience.composite_preset.description IS
+    'What the preset reproduces or is for';
+
+COMMENT ON COLUMN airesilience.composite_weight.preset IS
+    'The preset the weight belongs to (composite_preset.preset)';
+COMMENT ON COLUMN airesilience.composite_weight.signal IS 'The weighted signal (signal.signal)';
+COMMENT ON COLUMN airesilience.composite_weight.weight IS
+    'Relative weight of the signal in the preset: finite, > 0; the score divides by the sum of the weights present';
+
+COMMENT ON COLUMN airesilience.composite_signal_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.composite_signal_report.preset IS
+    'The composite preset (composite_preset.preset)';
+COMMENT ON COLUMN airesilience.composite_signal_report.signal IS
+    'One of the preset''s weighted signals (signal.signal)';
+COMMENT ON COLUMN airesilience.composite_signal_report.weight IS
+    'The signal''s weight in the preset (composite_weight.weight), > 0; weights need not sum to 1';
+
+COMMENT ON COLUMN airesilience.composite_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.composite_report.preset IS
+    'The composite preset (composite_preset.preset)';
+COMMENT ON COLUMN airesilience.composite_report.label IS
+    'Label of score under the preset''s label_scheme; NULL when score is NULL';
+
+COMMENT ON COLUMN airesilience.related_list.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.related_list.scope IS
+    'overall: among all occupations; category: among the occupations of the same category';
+COMMENT ON COLUMN airesilience.related_list.rank IS '1 = closest within the scope, up to 10';
+COMMENT ON COLUMN airesilience.related_list.related_code IS
+    'O*NET-SOC code of the related occupation';
+
+COMMENT ON COLUMN airesilience.occupation_alias.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+
+COMMENT ON COLUMN airesilience.usage_dataset.dataset IS
+    'Dataset name: lower case letters, digits and underscores (for example anthropic_2025_02_10)';
+COMMENT ON COLUMN airesilience.usage_dataset.title IS 'Display name of the dataset';
+COMMENT ON COLUMN airesilience.usage_dataset.description IS 'What the dataset observed';
+COMMENT ON COLUMN airesilience.usage_dataset.url IS 'Where the dataset is published';
+
+COMMENT ON COLUMN airesilience.occupation_usage.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_usage.dataset IS
+    'The occupation-level usage dataset (usage_dataset.dataset)';
+
+COMMENT ON COLUMN airesilience.adoption_evidence.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.adoption_evidence.match_quality IS
+    'How the evidence reached the occupation: for a task-level dataset "k of n tasks matched by <method>"; for an occupation-level one the stored note or the dataset''s match_method';
+
+COMMENT ON COLUMN airesilience.potential_adoption_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+
+COMMENT ON COLUMN airesilience.task_rater_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_rater_report.task_id IS
+    'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_rater_report.rater_count IS 'How many raters rated the task';
+
+COMMENT ON COLUMN airesilience.rater_agreement_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+
+COMMENT ON COLUMN airesilience.exposure_vector.vector IS
+    'Vector name: lower case letters, digits and underscores (for example workflow_automation)';
+COMMENT ON COLUMN airesilience.exposure_vector.description IS
+    'The kind of technology that would act on the work, and which activities it covers';
+
+COMMENT ON COLUMN airesilience.activity_vector.vector IS
+    'The exposure vector the activity belongs to (exposure_vector.vector)';
+
+COMMENT ON COLUMN airesilience.exposure_vector_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.exposure_vector_report.vector IS
+    'The exposure vector (exposure_vector.vector)';
+
+COMMENT ON COLUMN airesilience.snapshot.snapshot_id IS
+    'Snapshot id, from snapshot_id_seq: increases with each take_snapshot()';
+COMMENT ON COLUMN airesilience.snapshot.note IS
+    'Free text given to take_snapshot(note): which data release was scored, for example';
+
+COMMENT ON COLUMN airesilience.snapshot_occupation.snapshot_id IS
+    'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_occupation.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.snapshot_occupation.title IS
+    'The occupation''s title then (kept when the occupation is renamed or deleted later)';
+COMMENT ON COLUMN airesilience.snapshot_occupation.category IS 'The occupation''s category then';
+COMMENT ON COLUMN airesilience.snapshot_occupation.task_resilience IS
+    'Weighted mean task resilience then, 0-100';
+COMMENT ON COLUMN airesilience.snapshot_occupation.weight_basis IS
+    'Weight basis of the tasks then: ratings, task_type or equal';
+COMMENT ON COLUMN airesilience.snapshot_occupation.task_count IS 'Tasks of the occupation then';
+COMMENT ON COLUMN airesilience.snapshot_occupation.source_count IS 'Sources with a score then';
+COMMENT ON COLUMN airesilience.snapshot_occupation.dispersion IS
+    'Interquartile range of the source scores then, 0-100 points';
+COMMENT ON COLUMN airesilience.snapshot_occupation.confidence IS
+    'Confidence then: High, Medium-high, Medium, Low-medium or Low';
+
+COMMENT ON COLUMN airesilience.snapshot_source.snapshot_id IS 'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_source.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.snapshot_source.source IS 'The source, as it was named then';
+COMMENT ON COLUMN airesilience.snapshot_source.raw_value IS
+    'Raw value then, on the source''s native scale';
+COMMENT ON COLUMN airesilience.snapshot_source.score IS
+    'Source score then, 0-100, higher = more resilient';
+COMMENT ON COLUMN airesilience.snapshot_source.normalization IS
+    'The normalization the score was computed by then: percentile or linear';
+
+COMMENT ON COLUMN airesilience.snapshot_composite.snapshot_id IS
+    'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_composite.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.snapshot_composite.preset IS
+    'The composite preset, as it was named then';
+COMMENT ON COLUMN airesilience.snapshot_composite.score IS
+    'composite_report.score then, 0-100; NULL when the occupation had none of the preset''s signals';
+COMMENT ON COLUMN airesilience.snapshot_composite.label IS
+    'composite_report.label then, under the preset''s scheme';
+COMMENT ON COLUMN airesilience.snapshot_composite.signals_used IS
+    'How many of the preset''s signals the occupation had';
+COMMENT ON COLUMN airesilience.snapshot_composite.coverage IS
+    'Share of the preset''s weight the signals present carried, 0-1';
+COMMENT ON COLUMN airesilience.snapshot_composite.breakdown IS
+    'Per signal: {"value", "weight", "points", "flipped"}, as composite_report.breakdown then';
+
+COMMENT ON COLUMN airesilience.snapshot_document.snapshot_id IS
+    'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_document.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.snapshot_document.document IS
+    'The occupation''s JSON document then (occupation_document), lastUpdated = the snapshot''s taken_at; what published_document() serves';
+
+------------------------------------------------------------------------------
 -- The check of src/trust.sql, after every change above: no object of the
 -- extension may use another role's function or operator.
 ------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ cd "$(dirname "$0")/.."
 data_dir=${DATA_DIR:-../shared/data}
 total=${TOTAL:-100000} secs=${SECONDS_PER_RUN:-20} reps=${REPS:-5}
 
-scripts/ensure-deps.sh
+scripts/ensure-deps.sh server
 make -s
 sandbox=$(mktemp -d /tmp/airesilience-bench.XXXXXX)
 nr_huge_pages=/proc/sys/vm/nr_hugepages

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 data_dir=${DATA_DIR:-../shared/data}
 rounds=${ROUNDS:-7}
 
-scripts/ensure-deps.sh
+scripts/ensure-deps.sh server
 make -s
 sandbox=$(mktemp -d /tmp/airesilience-versions.XXXXXX)
 trap 'scripts/pgsandbox.sh stop "$sandbox"' EXIT

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # make demo: a throwaway server, the extension, the bundled sample data (or
-# the public datasets in DATA_DIR), and the reports; nothing is left running.
+# the public datasets in DATA_DIR), and the report of scripts/report.sql:
+# headline score, label and confidence, the explanation sentence, the
+# composite scores with their labels and schemes, sources, tasks, seniority.
+# Nothing is left running.  Installs only what building and running need
+# (ensure-deps.sh server); the test tools come with make test.
 #   SOC       occupation to report (default 29-2072.00)
 #   DATA_DIR  load the public datasets from there instead of the sample
 set -euo pipefail
@@ -8,7 +12,7 @@ cd "$(dirname "$0")/.."
 onet=${SOC:-29-2072.00}
 data_dir=${DATA_DIR:-}
 
-scripts/ensure-deps.sh
+scripts/ensure-deps.sh server
 make -s
 
 sandbox=$(mktemp -d /tmp/airesilience-demo.XXXXXX)

@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
-# Installs what building and testing airesilience needs on Debian 12, and
-# nothing when it is all there already.  Works as root or through sudo.
-# `ensure-deps.sh bench` adds the peer the benchmark compares against.
+# Installs what airesilience needs on Debian 12 for one purpose, and nothing
+# when it is all there already.  Works as root or through sudo.
+#
+#   ensure-deps.sh [server]  build and run: the PostgreSQL server, its headers
+#                            (PGXS), make and a C compiler.  make demo,
+#                            make bench-serve, make bench-versions, make deps.
+#   ensure-deps.sh test      server, plus the test tools: pgTAP, pg_prove,
+#                            cppcheck.  make test.
+#   ensure-deps.sh bench     server, plus the peer the benchmark compares
+#                            against (tdigest).  make bench.
 set -euo pipefail
+
+purpose=${1:-server}
+case $purpose in
+server|test|bench) ;;
+*) echo "usage: ensure-deps.sh [server|test|bench]" >&2; exit 2 ;;
+esac
 
 PG_MAJOR=${PG_MAJOR:-15}
 bindir=/usr/lib/postgresql/$PG_MAJOR/bin
@@ -12,17 +25,19 @@ missing=()
 [ -x "$bindir/postgres" ]                          || missing+=("postgresql-$PG_MAJOR")
 # pgxs.mk ships with the client package; the server headers do not.
 [ -f "/usr/include/postgresql/$PG_MAJOR/server/postgres.h" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
-[ -f "$sharedir/extension/pgtap.control" ]         || missing+=("postgresql-$PG_MAJOR-pgtap")
-command -v pg_prove >/dev/null                     || missing+=(libtap-parser-sourcehandler-pgtap-perl)
 command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
-command -v cppcheck >/dev/null                     || missing+=(cppcheck)
-if [ "${1:-}" = bench ]; then
+if [ "$purpose" = test ]; then
+	[ -f "$sharedir/extension/pgtap.control" ]     || missing+=("postgresql-$PG_MAJOR-pgtap")
+	command -v pg_prove >/dev/null                 || missing+=(libtap-parser-sourcehandler-pgtap-perl)
+	command -v cppcheck >/dev/null                 || missing+=(cppcheck)
+fi
+if [ "$purpose" = bench ]; then
 	[ -f "$sharedir/extension/tdigest.control" ]   || missing+=("postgresql-$PG_MAJOR-tdigest")
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
-echo "installing: ${missing[*]}"
+echo "installing ($purpose): ${missing[*]}"
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)
 export DEBIAN_FRONTEND=noninteractive

@@ -55,6 +55,11 @@ COMMENT ON COLUMN airesilience.usage_dataset.level IS
     'task: evidence is the weighted share of the occupation''s tasks with usage in task_usage; occupation: evidence is the coverage stored in occupation_usage';
 COMMENT ON COLUMN airesilience.usage_dataset.match_method IS
     'How the dataset was matched to the occupations, quoted in the match-quality note (for example: exact task text to O*NET 29.3)';
+COMMENT ON COLUMN airesilience.usage_dataset.dataset IS
+    'Dataset name: lower case letters, digits and underscores (for example anthropic_2025_02_10)';
+COMMENT ON COLUMN airesilience.usage_dataset.title IS 'Display name of the dataset';
+COMMENT ON COLUMN airesilience.usage_dataset.description IS 'What the dataset observed';
+COMMENT ON COLUMN airesilience.usage_dataset.url IS 'Where the dataset is published';
 
 -- Occupation-level usage, for datasets published per occupation (or per SOC
 -- code, carried to every O*NET occupation of that code).  The generated
@@ -76,6 +81,10 @@ COMMENT ON COLUMN airesilience.occupation_usage.match_quality IS
     'How this value reached the occupation (for example: SOC-level match); NULL: the dataset''s match_method';
 COMMENT ON COLUMN airesilience.occupation_usage.level IS
     'Always occupation: the foreign key admits occupation-level datasets only';
+COMMENT ON COLUMN airesilience.occupation_usage.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_usage.dataset IS
+    'The occupation-level usage dataset (usage_dataset.dataset)';
 
 -- One pass over the tasks serves every dataset: each task row meets every
 -- registered dataset, and the grouping gives a task-level dataset its
@@ -136,6 +145,10 @@ COMMENT ON COLUMN airesilience.adoption_evidence.tasks_matched IS 'Tasks the dat
 COMMENT ON COLUMN airesilience.adoption_evidence.tasks_total IS 'Tasks of the occupation (task-level datasets only)';
 COMMENT ON COLUMN airesilience.adoption_evidence.observed IS
     'The dataset''s own share: task-level 100 x weight of the tasks with usage (share_pct > 0) / weight of all tasks; occupation-level coverage_pct';
+COMMENT ON COLUMN airesilience.adoption_evidence.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.adoption_evidence.match_quality IS
+    'How the evidence reached the occupation: for a task-level dataset "k of n tasks matched by <method>"; for an occupation-level one the stored note or the dataset''s match_method';
 
 CREATE VIEW airesilience.potential_adoption_report AS
 SELECT o.onet_code,
@@ -168,6 +181,8 @@ COMMENT ON COLUMN airesilience.potential_adoption_report.adoption IS
 COMMENT ON COLUMN airesilience.potential_adoption_report.evidence_count IS 'Evidence values averaged into adoption';
 COMMENT ON COLUMN airesilience.potential_adoption_report.evidence IS
     'Array of {evidence, title, value, observed, tasks_matched, tasks_total, match_quality}, ordered by evidence; [] when none';
+COMMENT ON COLUMN airesilience.potential_adoption_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
 
 SELECT pg_catalog.pg_extension_config_dump('airesilience.usage_dataset', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.occupation_usage', '');

@@ -65,6 +65,8 @@ COMMENT ON COLUMN airesilience.occupation_adaptability.pivot_resilience IS
     'Mean task resilience of those related occupations, 0-100';
 COMMENT ON COLUMN airesilience.occupation_adaptability.percentile IS
     'Adaptability: 100 x percent_rank() of pivot_resilience among the occupations that have one';
+COMMENT ON COLUMN airesilience.occupation_adaptability.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
 
 -- Finds the occupations that list a given occupation as related, when that
 -- occupation's task resilience changes (and serves the cascading deletes).
@@ -239,6 +241,10 @@ COMMENT ON TABLE airesilience.signal IS
     'The per-occupation signals composite scores weigh (read-only: each is computed by the view occupation_signal)';
 COMMENT ON COLUMN airesilience.signal.orientation IS
     'resilience: higher means more resilient; exposure: higher means more exposed';
+COMMENT ON COLUMN airesilience.signal.signal IS
+    'Signal name (for example employer_demand); the seven signals are fixed';
+COMMENT ON COLUMN airesilience.signal.description IS
+    'What the signal measures and how its value is computed';
 INSERT INTO airesilience.signal (signal, orientation, description) VALUES
     ('human_contribution', 'resilience',
      'Mean of the occupation''s source scores on 0-100 (the task model and the exposure datasets, as in source_report)'),
@@ -360,6 +366,12 @@ COMMENT ON COLUMN airesilience.occupation_signal.value IS
     '0-100; higher = more resilient for resilience signals, more exposed for exposure signals';
 COMMENT ON COLUMN airesilience.occupation_signal.detail IS
     'The inputs: source scores, task counts by tier, raw rating, percentile parts, growth or education';
+COMMENT ON COLUMN airesilience.occupation_signal.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_signal.signal IS
+    'The signal (signal.signal); an occupation lacking its data has no row';
+COMMENT ON COLUMN airesilience.occupation_signal.orientation IS
+    'The signal''s orientation: resilience or exposure (signal.orientation)';
 
 ------------------------------------------------------------------------------
 -- Presets
@@ -380,6 +392,10 @@ COMMENT ON COLUMN airesilience.composite_preset.label_scheme IS
     'The scheme that labels the score in composite_report';
 COMMENT ON COLUMN airesilience.composite_preset.builtin IS
     'Installed by CREATE EXTENSION: read-only and left out of dumps';
+COMMENT ON COLUMN airesilience.composite_preset.preset IS
+    'Preset name: lower case letters, digits and underscores (for example careervillage)';
+COMMENT ON COLUMN airesilience.composite_preset.description IS
+    'What the preset reproduces or is for';
 
 CREATE TABLE airesilience.composite_weight (
     preset      text NOT NULL REFERENCES airesilience.composite_preset ON UPDATE CASCADE ON DELETE CASCADE,
@@ -392,6 +408,11 @@ COMMENT ON TABLE airesilience.composite_weight IS
     'The weight of each signal in a preset; weights need not sum to 1 (scores divide by the sum of the weights present)';
 COMMENT ON COLUMN airesilience.composite_weight.builtin IS
     'Installed by CREATE EXTENSION with its preset: read-only and left out of dumps';
+COMMENT ON COLUMN airesilience.composite_weight.preset IS
+    'The preset the weight belongs to (composite_preset.preset)';
+COMMENT ON COLUMN airesilience.composite_weight.signal IS 'The weighted signal (signal.signal)';
+COMMENT ON COLUMN airesilience.composite_weight.weight IS
+    'Relative weight of the signal in the preset: finite, > 0; the score divides by the sum of the weights present';
 
 INSERT INTO airesilience.composite_preset (preset, description, orientation, label_scheme, builtin) VALUES
     ('careervillage',
@@ -502,6 +523,14 @@ COMMENT ON COLUMN airesilience.composite_signal_report.points IS
     'weight x value / sum of the weights of the signals present: the signal''s share of the score';
 COMMENT ON COLUMN airesilience.composite_signal_report.flipped IS
     'The signal''s orientation differs from the preset''s, so it counts as 100 - value';
+COMMENT ON COLUMN airesilience.composite_signal_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.composite_signal_report.preset IS
+    'The composite preset (composite_preset.preset)';
+COMMENT ON COLUMN airesilience.composite_signal_report.signal IS
+    'One of the preset''s weighted signals (signal.signal)';
+COMMENT ON COLUMN airesilience.composite_signal_report.weight IS
+    'The signal''s weight in the preset (composite_weight.weight), > 0; weights need not sum to 1';
 
 CREATE VIEW airesilience.composite_report AS
 SELECT c.onet_code,
@@ -536,6 +565,12 @@ COMMENT ON COLUMN airesilience.composite_report.coverage IS
     'Share of the preset''s total weight carried by the signals present, 0-1';
 COMMENT ON COLUMN airesilience.composite_report.breakdown IS
     'Per signal: {"value", "weight", "points", "flipped"}; value and points are null for a missing signal';
+COMMENT ON COLUMN airesilience.composite_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.composite_report.preset IS
+    'The composite preset (composite_preset.preset)';
+COMMENT ON COLUMN airesilience.composite_report.label IS
+    'Label of score under the preset''s label_scheme; NULL when score is NULL';
 
 ------------------------------------------------------------------------------
 -- Ad-hoc weights

@@ -44,6 +44,10 @@ COMMENT ON COLUMN airesilience.label_scheme.builtin IS
     'Installed by CREATE EXTENSION: read-only and left out of dumps';
 COMMENT ON COLUMN airesilience.label_scheme.meanings IS
     'One sentence per label, in the order of labels: what a score with that label means (NULL: none written)';
+COMMENT ON COLUMN airesilience.label_scheme.scheme IS
+    'Scheme name: lower case letters, digits and underscores (for example resilience6)';
+COMMENT ON COLUMN airesilience.label_scheme.description IS
+    'What the scheme is for and where its cuts come from';
 -- The meanings are the project's own words.  task_bucket's cuts lie halfway
 -- between the exposures two raters on the E0/E2/E1 scale (0/50/100) can
 -- give a task together: 0, 25, 50, 75 and 100, so resilience 100, 75, 50,
@@ -120,6 +124,14 @@ COMMENT ON COLUMN airesilience.label_band.lower_bound IS
     'The cut a score must exceed (reach, when inclusive) for this label; NULL for the last band';
 COMMENT ON COLUMN airesilience.label_band.upper_bound IS
     'The cut of the band above (a score exceeding it, or reaching it when inclusive, gets the label above); NULL for the first band';
+COMMENT ON COLUMN airesilience.label_band.scheme IS 'The label scheme (label_scheme.scheme)';
+COMMENT ON COLUMN airesilience.label_band.position IS
+    'Order of the band in the scheme, 1 = best (highest scores)';
+COMMENT ON COLUMN airesilience.label_band.label IS 'The band''s label';
+COMMENT ON COLUMN airesilience.label_band.inclusive IS
+    'false: a score must exceed lower_bound; true: reaching it is enough';
+COMMENT ON COLUMN airesilience.label_band.meaning IS
+    'What a score with this label means; NULL when the scheme has no meanings';
 
 -- The meaning of a label in a scheme (NULL scheme: the setting, as
 -- score_label), for the document beside each label.

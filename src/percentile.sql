@@ -45,6 +45,9 @@ COMMENT ON TABLE airesilience.source_percentile IS
     'Derived, maintained by triggers on source_value, task and task_rating: each source value''s mid-rank percentile among the occupations with a value of the same source (task_model: the task resilience)';
 COMMENT ON COLUMN airesilience.source_percentile.percentile IS
     'Mid-rank percentile of the raw value within its source: 100 x (values below + (ties - 1) / 2) / (values - 1); lowest 0, highest 100, a lone value 50; not flipped for exposure sources';
+COMMENT ON COLUMN airesilience.source_percentile.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.source_percentile.source IS 'The source (source.source)';
 
 -- Re-rank the given sources, or all when NULL.  Only rows whose percentile
 -- changes are written.  Custom plans: with the actual argument the planner
@@ -194,6 +197,8 @@ COMMENT ON COLUMN airesilience.labor_percentile.openings_percentile IS
     '100 x percent_rank() of annual_openings';
 COMMENT ON COLUMN airesilience.labor_percentile.wage_bill_percentile IS
     '100 x percent_rank() of the projected wage bill, employment_projected x median_wage (a top-coded wage counts at its bound)';
+COMMENT ON COLUMN airesilience.labor_percentile.soc_code IS
+    '6-digit SOC 2018 code, NN-NNNN (labor_stats.soc_code)';
 
 -- The panel is one small set (some 800 SOC codes), so it is re-ranked whole:
 -- a few milliseconds.  Each figure is ranked in its own partition of the

@@ -27,6 +27,11 @@ COMMENT ON COLUMN airesilience.task_rater_report.median IS 'Median of the raters
 COMMENT ON COLUMN airesilience.task_rater_report.spread IS 'Highest minus lowest exposure, 0-100 (0 for a single rater)';
 COMMENT ON COLUMN airesilience.task_rater_report.disagree IS
     'spread >= 50: on the E0/E2/E1 scale (0/50/100), the raters chose different labels; NULL with a single rater';
+COMMENT ON COLUMN airesilience.task_rater_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_rater_report.task_id IS
+    'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_rater_report.rater_count IS 'How many raters rated the task';
 
 CREATE VIEW airesilience.rater_agreement_report AS
 SELECT onet_code,
@@ -41,3 +46,5 @@ COMMENT ON COLUMN airesilience.rater_agreement_report.tasks_rated IS 'Tasks rate
 COMMENT ON COLUMN airesilience.rater_agreement_report.tasks_disagreeing IS 'Of those, tasks whose raters disagree (spread >= 50)';
 COMMENT ON COLUMN airesilience.rater_agreement_report.disagreement_share IS
     'tasks_disagreeing / tasks_rated, 0-1; NULL when no task has two raters';
+COMMENT ON COLUMN airesilience.rater_agreement_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';

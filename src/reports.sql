@@ -125,6 +125,29 @@ SELECT onet_code,
         WINDOW occupation AS (PARTITION BY t.onet_code)) s;
 COMMENT ON VIEW airesilience.task_detail IS
     'Per task: task_score''s columns plus the task''s description, importance, relevance and the source of its type; the rows task_score, task_report and the per-occupation views are computed from';
+COMMENT ON COLUMN airesilience.task_detail.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_detail.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_detail.description IS 'The task statement';
+COMMENT ON COLUMN airesilience.task_detail.task_type IS
+    'core, supplemental or NULL (task.task_type)';
+COMMENT ON COLUMN airesilience.task_detail.importance IS 'O*NET importance, 1-5; NULL when unrated';
+COMMENT ON COLUMN airesilience.task_detail.relevance IS
+    'O*NET relevance, 0-100 percent; NULL when unrated';
+COMMENT ON COLUMN airesilience.task_detail.weight_basis IS
+    'How the occupation''s tasks are weighed: ratings, task_type or equal (one basis per occupation)';
+COMMENT ON COLUMN airesilience.task_detail.weight IS
+    'task_weight(): 2 for core, 1 otherwise, times importance x relevance / 100 under ratings';
+COMMENT ON COLUMN airesilience.task_detail.exposure IS
+    'Median of the raters'' exposures, 0-100 (higher = more exposed); NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_detail.resilience IS
+    '100 - exposure, 0-100; NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_detail.rater_count IS
+    'How many raters rated the task (0 when unrated)';
+COMMENT ON COLUMN airesilience.task_detail.rater_spread IS
+    'Highest minus lowest rater exposure, 0-100 points; NULL when unrated';
+COMMENT ON COLUMN airesilience.task_detail.task_type_source IS
+    'Where task_type comes from: release, predecessor (an earlier release''s type for the same text), or NULL';
 
 CREATE VIEW airesilience.task_score AS
 SELECT onet_code,
@@ -139,6 +162,23 @@ SELECT onet_code,
   FROM airesilience.task_detail;
 COMMENT ON VIEW airesilience.task_score IS
     'Per task: weight, its basis, exposure (median over raters), resilience = 100 - exposure';
+COMMENT ON COLUMN airesilience.task_score.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_score.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_score.task_type IS
+    'core, supplemental or NULL (task.task_type)';
+COMMENT ON COLUMN airesilience.task_score.weight_basis IS
+    'How the occupation''s tasks are weighed: ratings, task_type or equal (one basis per occupation)';
+COMMENT ON COLUMN airesilience.task_score.weight IS
+    'task_weight(): 2 for core, 1 otherwise, times importance x relevance / 100 under ratings';
+COMMENT ON COLUMN airesilience.task_score.exposure IS
+    'Median of the raters'' exposures, 0-100 (higher = more exposed); NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_score.resilience IS
+    '100 - exposure, 0-100; NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_score.rater_count IS
+    'How many raters rated the task (0 when unrated)';
+COMMENT ON COLUMN airesilience.task_score.rater_spread IS
+    'Highest minus lowest rater exposure, 0-100 points; NULL when unrated';
 
 -- The rank is taken over task_detail's rows, which carry the description:
 -- joining task again for it would undo their occupation order and make the
@@ -168,6 +208,26 @@ COMMENT ON COLUMN airesilience.task_report.bucket IS
     'The task''s resilience under the task_bucket label scheme (airesilience.label_band lists the cuts and what each bucket means)';
 COMMENT ON COLUMN airesilience.task_report.task_type_source IS
     'Where task_type comes from: release, predecessor (an earlier release''s type for the same text under the predecessor code), or NULL';
+COMMENT ON COLUMN airesilience.task_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_report.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_report.description IS 'The task statement';
+COMMENT ON COLUMN airesilience.task_report.task_type IS
+    'core, supplemental or NULL (task.task_type)';
+COMMENT ON COLUMN airesilience.task_report.weight IS
+    'task_weight(): 2 for core, 1 otherwise, times importance x relevance / 100 under ratings';
+COMMENT ON COLUMN airesilience.task_report.weight_basis IS
+    'How the occupation''s tasks are weighed: ratings, task_type or equal (one basis per occupation)';
+COMMENT ON COLUMN airesilience.task_report.exposure IS
+    'Median of the raters'' exposures, 0-100 (higher = more exposed); NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_report.resilience IS
+    '100 - exposure, 0-100; NULL for an unrated task';
+COMMENT ON COLUMN airesilience.task_report.rater_count IS
+    'How many raters rated the task (0 when unrated)';
+COMMENT ON COLUMN airesilience.task_report.rater_spread IS
+    'Highest minus lowest rater exposure, 0-100 points; NULL when unrated';
+COMMENT ON COLUMN airesilience.task_report.rank IS
+    'Rank within the occupation, 1 = most resilient; ties: core first, then heavier, then lower task id; unrated tasks last';
 
 -- Per occupation, everything the views take from its tasks, in one
 -- aggregate over task_detail: the task model (task resilience, its weight
@@ -191,6 +251,26 @@ SELECT onet_code,
  GROUP BY onet_code;
 COMMENT ON VIEW airesilience.occupation_task_summary IS
     'Per occupation with tasks: occupation_task_resilience''s columns, plus the weighted mean exposure of the rated tasks under task_tier_weight, the number of rated tasks of each tier (weights 3, 2, 1), and potential: their weighted mean exposure under the task weights';
+COMMENT ON COLUMN airesilience.occupation_task_summary.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_task_summary.task_resilience IS
+    'Weighted mean task resilience of the occupation, 0-100; NULL without rated tasks';
+COMMENT ON COLUMN airesilience.occupation_task_summary.weight_basis IS
+    'How the tasks are weighed: ratings (every task has importance and relevance), task_type (some task is typed) or equal';
+COMMENT ON COLUMN airesilience.occupation_task_summary.task_count IS
+    'Tasks of the occupation, rated or not';
+COMMENT ON COLUMN airesilience.occupation_task_summary.rated_task_count IS
+    'Tasks with an exposure (at least one rating)';
+COMMENT ON COLUMN airesilience.occupation_task_summary.tier_exposure IS
+    'Weighted mean exposure of the rated tasks under task_tier_weight (core 3, important 2, supporting 1), 0-100: the task_exposure signal';
+COMMENT ON COLUMN airesilience.occupation_task_summary.core_rated IS
+    'Rated tasks of tier weight 3 (core)';
+COMMENT ON COLUMN airesilience.occupation_task_summary.important_rated IS
+    'Rated tasks of tier weight 2 (not core, O*NET importance >= 3.5)';
+COMMENT ON COLUMN airesilience.occupation_task_summary.supporting_rated IS
+    'Rated tasks of tier weight 1 (every other task)';
+COMMENT ON COLUMN airesilience.occupation_task_summary.potential IS
+    'Weighted mean exposure of the rated tasks under the task weights, 0-100 (= 100 - task_resilience); NULL without rated tasks';
 
 CREATE VIEW airesilience.occupation_task_resilience AS
 SELECT onet_code,
@@ -201,6 +281,16 @@ SELECT onet_code,
   FROM airesilience.occupation_task_summary;
 COMMENT ON VIEW airesilience.occupation_task_resilience IS
     'Per occupation: weighted mean of task resilience, the weight basis, task counts';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.task_resilience IS
+    'Weighted mean task resilience of the occupation, 0-100; NULL without rated tasks';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.weight_basis IS
+    'How the tasks are weighed: ratings (every task has importance and relevance), task_type (some task is typed) or equal';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.task_count IS
+    'Tasks of the occupation, rated or not';
+COMMENT ON COLUMN airesilience.occupation_task_resilience.rated_task_count IS
+    'Tasks with an exposure (at least one rating)';
 
 -- Every occupation against every source, whether it has a value or not, next
 -- to the occupation's task summary.  The value of a stored source is its
@@ -247,6 +337,36 @@ SELECT o.onet_code,
  CROSS JOIN LATERAL (SELECT CASE WHEN s.source = 'task_model' THEN t.task_resilience ELSE v.raw_value END AS raw_value) x;
 COMMENT ON VIEW airesilience.occupation_source_grid IS
     'Occupation x every source: the raw value (stored, or the task resilience for task_model; NULL when the occupation has none), its score and percentile as in source_report, and the occupation''s task summary (occupation_task_summary)';
+COMMENT ON COLUMN airesilience.occupation_source_grid.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_source_grid.source IS
+    'The source (source.source); every source appears for every occupation';
+COMMENT ON COLUMN airesilience.occupation_source_grid.raw_value IS
+    'Raw value on the source''s native scale: the stored value, or task_resilience for task_model; NULL when the occupation has none';
+COMMENT ON COLUMN airesilience.occupation_source_grid.score IS
+    'Source score on 0-100, higher = more resilient, by the normalization in force (flipped for exposure sources); NULL without raw_value';
+COMMENT ON COLUMN airesilience.occupation_source_grid.orientation IS
+    'The source''s orientation: exposure or resilience';
+COMMENT ON COLUMN airesilience.occupation_source_grid.normalization IS
+    'The normalization in force: source_setting''s where the database chose one, else source.normalization (percentile or linear)';
+COMMENT ON COLUMN airesilience.occupation_source_grid.percentile IS
+    'Mid-rank percentile of raw_value among the source''s occupations (task_model''s included), not flipped; NULL without a value';
+COMMENT ON COLUMN airesilience.occupation_source_grid.task_resilience IS
+    'Weighted mean task resilience of the occupation, 0-100; NULL without rated tasks';
+COMMENT ON COLUMN airesilience.occupation_source_grid.weight_basis IS
+    'How the occupation''s tasks are weighed: ratings, task_type or equal; NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_source_grid.task_count IS
+    'Tasks of the occupation, rated or not; NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_source_grid.rated_task_count IS
+    'Tasks with an exposure (at least one rating); NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_source_grid.tier_exposure IS
+    'Weighted mean exposure of the rated tasks under task_tier_weight (core 3, important 2, supporting 1), 0-100: the task_exposure signal';
+COMMENT ON COLUMN airesilience.occupation_source_grid.core_rated IS
+    'Rated tasks of tier weight 3 (core)';
+COMMENT ON COLUMN airesilience.occupation_source_grid.important_rated IS
+    'Rated tasks of tier weight 2 (not core, O*NET importance >= 3.5)';
+COMMENT ON COLUMN airesilience.occupation_source_grid.supporting_rated IS
+    'Rated tasks of tier weight 1 (every other task)';
 
 CREATE VIEW airesilience.source_report AS
 SELECT onet_code,
@@ -264,6 +384,15 @@ COMMENT ON COLUMN airesilience.source_report.score IS
     'percentile (default): the mid-rank percentile; linear: 100 (raw - min) / (max - min); flipped (100 - x) for exposure sources';
 COMMENT ON COLUMN airesilience.source_report.percentile IS
     'Mid-rank percentile of raw_value among the occupations with a value of this source (src/percentile.sql), not flipped';
+COMMENT ON COLUMN airesilience.source_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.source_report.source IS 'The source (source.source)';
+COMMENT ON COLUMN airesilience.source_report.raw_value IS
+    'Raw value on the source''s native scale (for task_model: the task resilience, 0-100)';
+COMMENT ON COLUMN airesilience.source_report.orientation IS
+    'The source''s orientation: exposure or resilience';
+COMMENT ON COLUMN airesilience.source_report.normalization IS
+    'The normalization in force: source_setting''s where the database chose one, else source.normalization (percentile or linear)';
 
 CREATE VIEW airesilience.occupation_report AS
 SELECT o.soc_code,
@@ -309,6 +438,34 @@ COMMENT ON COLUMN airesilience.occupation_report.label IS 'Label of source_media
 COMMENT ON COLUMN airesilience.occupation_report.growth_percentile IS 'Percentile rank of growth_pct among the SOC codes of labor_stats (0-100)';
 COMMENT ON COLUMN airesilience.occupation_report.openings_percentile IS 'Percentile rank of annual_openings among the SOC codes of labor_stats (0-100)';
 COMMENT ON COLUMN airesilience.occupation_report.wage_bill_percentile IS 'Percentile rank of the projected wage bill, employment_projected x median_wage, among the SOC codes of labor_stats (0-100)';
+COMMENT ON COLUMN airesilience.occupation_report.soc_code IS
+    '6-digit SOC 2018 code of the occupation, NN-NNNN (the key of the BLS figures)';
+COMMENT ON COLUMN airesilience.occupation_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_report.title IS 'Occupation title';
+COMMENT ON COLUMN airesilience.occupation_report.category IS 'The occupation''s category';
+COMMENT ON COLUMN airesilience.occupation_report.task_resilience IS
+    'Weighted mean task resilience over the rated tasks, 0-100 (the task_model source''s raw value); NULL without rated tasks';
+COMMENT ON COLUMN airesilience.occupation_report.weight_basis IS
+    'How the tasks are weighed: ratings, task_type or equal; NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_report.task_count IS
+    'Tasks of the occupation, rated or not; NULL without tasks';
+COMMENT ON COLUMN airesilience.occupation_report.source_count IS
+    'Sources with a score for the occupation (the task model counts when a task is rated)';
+COMMENT ON COLUMN airesilience.occupation_report.median_wage IS
+    'BLS median annual wage, US dollars (a lower bound when top-coded)';
+COMMENT ON COLUMN airesilience.occupation_report.employment IS
+    'BLS employment in the base year, persons';
+COMMENT ON COLUMN airesilience.occupation_report.employment_projected IS
+    'BLS projected employment at the end of the projection decade, persons';
+COMMENT ON COLUMN airesilience.occupation_report.annual_openings IS
+    'BLS projected openings per year, persons';
+COMMENT ON COLUMN airesilience.occupation_report.growth_pct IS
+    'BLS projected employment change over the projection decade, percent';
+COMMENT ON COLUMN airesilience.occupation_report.entry_education IS
+    'BLS typical education needed for entry';
+COMMENT ON COLUMN airesilience.occupation_report.work_experience IS
+    'BLS work experience in a related occupation typically needed';
 
 CREATE VIEW airesilience.seniority_report AS
 SELECT r.onet_code,
@@ -324,6 +481,18 @@ SELECT r.onet_code,
  CROSS JOIN LATERAL (SELECT airesilience.seniority_interpolate(c.years, c.multipliers, l.years) AS multiplier) m;
 COMMENT ON VIEW airesilience.seniority_report IS
     'Occupation x seniority level: the category curve''s multiplier at the level''s years, and the adjusted headline score';
+COMMENT ON COLUMN airesilience.seniority_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.seniority_report.level IS
+    'The seniority level (seniority_level.level)';
+COMMENT ON COLUMN airesilience.seniority_report.position IS 'Order of the level, most junior first';
+COMMENT ON COLUMN airesilience.seniority_report.years IS 'Years of experience of the level';
+COMMENT ON COLUMN airesilience.seniority_report.multiplier IS
+    'The category curve''s multiplier at those years (1 leaves the score unchanged)';
+COMMENT ON COLUMN airesilience.seniority_report.score IS
+    'clamp(source_median x multiplier, 0, 100): the headline adjusted for seniority';
+COMMENT ON COLUMN airesilience.seniority_report.label IS
+    'Label of score under the scheme named by the airesilience.label_scheme setting';
 
 -- How each source's scores spread over the occupations it scores, so that
 -- anyone can see whether a source is compressed into part of the scale (as
@@ -346,6 +515,21 @@ SELECT r.source,
  GROUP BY r.source, r.normalization;
 COMMENT ON VIEW airesilience.source_distribution IS
     'Per source: how many occupations it scores and how its scores (source_report.score, 0-100) spread: min, 10th percentile, median, 90th percentile, max, mean';
+COMMENT ON COLUMN airesilience.source_distribution.source IS 'The source (source.source)';
+COMMENT ON COLUMN airesilience.source_distribution.normalization IS
+    'The normalization in force for the source: percentile or linear';
+COMMENT ON COLUMN airesilience.source_distribution.occupations IS
+    'Occupations the source scores (rows of source_report)';
+COMMENT ON COLUMN airesilience.source_distribution.min IS 'Lowest source score, 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.p10 IS
+    '10th percentile of the source scores (percentile_cont), 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.median IS
+    'Median source score (percentile_cont), 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.p90 IS
+    '90th percentile of the source scores (percentile_cont), 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.max IS 'Highest source score, 0-100';
+COMMENT ON COLUMN airesilience.source_distribution.mean IS
+    'Mean source score, 0-100 (50 under percentile normalization)';
 
 -- How the headline scores fall into the labels of the scheme the setting
 -- airesilience.label_scheme names (resilience6 by default), every label
@@ -363,3 +547,14 @@ SELECT b.scheme,
  GROUP BY b.scheme, b.position, b.label, b.meaning;
 COMMENT ON VIEW airesilience.headline_distribution IS
     'The headline scores (occupation_report.source_median) by label of the current scheme (airesilience.label_scheme, default resilience6), best label first, with each label''s meaning';
+COMMENT ON COLUMN airesilience.headline_distribution.scheme IS
+    'The label scheme in force: the airesilience.label_scheme setting, resilience6 when unset';
+COMMENT ON COLUMN airesilience.headline_distribution.position IS
+    'Order of the label in the scheme, 1 = best band';
+COMMENT ON COLUMN airesilience.headline_distribution.label IS 'The label';
+COMMENT ON COLUMN airesilience.headline_distribution.occupations IS
+    'Occupations whose headline score (occupation_report.source_median) has this label; 0 for an empty band';
+COMMENT ON COLUMN airesilience.headline_distribution.share IS
+    'occupations / all occupations with a headline score, 0-1; NULL when none has one';
+COMMENT ON COLUMN airesilience.headline_distribution.meaning IS
+    'What a score with this label means (label_scheme.meanings); NULL when the scheme has none';

@@ -146,6 +146,10 @@ CREATE TABLE airesilience.category (
     title       text NOT NULL CHECK (title <> '')
 );
 COMMENT ON TABLE airesilience.category IS 'Occupation categories (for example healthcare, technology)';
+COMMENT ON COLUMN airesilience.category.category IS
+    'Category key: lower case letters, digits, hyphens or underscores (for example healthcare)';
+COMMENT ON COLUMN airesilience.category.title IS
+    'Display name of the category (for example Healthcare)';
 
 CREATE TABLE airesilience.occupation (
     onet_code   text PRIMARY KEY CHECK (onet_code ~ '^[0-9]{2}-[0-9]{4}\.[0-9]{2}$'),
@@ -160,6 +164,14 @@ CREATE INDEX occupation_category_idx ON airesilience.occupation (category);
 COMMENT ON TABLE airesilience.occupation IS 'Occupations, keyed by O*NET-SOC code (NN-NNNN.NN)';
 COMMENT ON COLUMN airesilience.occupation.soc_code IS '6-digit SOC 2018 code: the first 7 characters of onet_code';
 COMMENT ON COLUMN airesilience.occupation.job_zone IS 'O*NET Job Zone: preparation needed, 1 (little) to 5 (extensive)';
+COMMENT ON COLUMN airesilience.occupation.onet_code IS
+    'O*NET-SOC code, NN-NNNN.NN (O*NET-SOC 2019 taxonomy)';
+COMMENT ON COLUMN airesilience.occupation.title IS
+    'Occupation title (O*NET title for the public data)';
+COMMENT ON COLUMN airesilience.occupation.category IS
+    'The occupation''s category (category.category)';
+COMMENT ON COLUMN airesilience.occupation.description IS
+    'What people in the occupation do, in a few sentences';
 
 CREATE TABLE airesilience.task (
     onet_code   text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
@@ -181,6 +193,9 @@ COMMENT ON COLUMN airesilience.task.relevance IS 'O*NET relevance, percent of in
 COMMENT ON COLUMN airesilience.task.frequency IS 'Mean frequency where known; stored for analysts, not used in weights';
 COMMENT ON COLUMN airesilience.task.task_type_source IS
     'Where task_type comes from: release (the task''s own O*NET release), predecessor (the same task text under the occupation''s predecessor code in an earlier release, docs/model.md); NULL when not stated or no type';
+COMMENT ON COLUMN airesilience.task.onet_code IS 'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task.description IS 'The task statement';
 
 CREATE TABLE airesilience.rater (
     rater       text PRIMARY KEY CHECK (rater ~ '^[a-z][a-z0-9_]*$'),
@@ -188,6 +203,10 @@ CREATE TABLE airesilience.rater (
     description text
 );
 COMMENT ON TABLE airesilience.rater IS 'Who rated task exposure: a human panel or a model';
+COMMENT ON COLUMN airesilience.rater.rater IS
+    'Rater name: lower case letters, digits and underscores (for example gpt4, human)';
+COMMENT ON COLUMN airesilience.rater.kind IS 'human (a panel of people) or model (an AI model)';
+COMMENT ON COLUMN airesilience.rater.description IS 'Who the rater is and how it rated';
 
 CREATE TABLE airesilience.task_rating (
     onet_code   text NOT NULL,
@@ -198,6 +217,12 @@ CREATE TABLE airesilience.task_rating (
     FOREIGN KEY (onet_code, task_id) REFERENCES airesilience.task ON UPDATE CASCADE ON DELETE CASCADE
 );
 COMMENT ON TABLE airesilience.task_rating IS 'AI exposure of a task, 0-100, as judged by one rater';
+COMMENT ON COLUMN airesilience.task_rating.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_rating.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_rating.rater IS 'The rater (rater.rater)';
+COMMENT ON COLUMN airesilience.task_rating.exposure IS
+    'The rater''s AI exposure of the task, 0-100 (E0 = 0, E2 = 50, E1 = 100 for "GPTs are GPTs" labels)';
 
 -- O*NET skills: importance (1-5) and level (0-7) of each of the 35 skills.
 CREATE TABLE airesilience.occupation_skill (
@@ -209,6 +234,16 @@ CREATE TABLE airesilience.occupation_skill (
     PRIMARY KEY (onet_code, skill_id)
 );
 COMMENT ON TABLE airesilience.occupation_skill IS 'O*NET skill ratings per occupation: importance 1-5, level 0-7';
+COMMENT ON COLUMN airesilience.occupation_skill.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.occupation_skill.skill_id IS
+    'O*NET skill element id (for example 2.A.1.a)';
+COMMENT ON COLUMN airesilience.occupation_skill.skill_name IS
+    'O*NET skill name (for example Reading Comprehension)';
+COMMENT ON COLUMN airesilience.occupation_skill.importance IS
+    'O*NET importance of the skill for the occupation, 1-5 (scale IM)';
+COMMENT ON COLUMN airesilience.occupation_skill.level IS
+    'O*NET level of the skill the occupation needs, 0-7 (scale LV)';
 
 CREATE TABLE airesilience.related_occupation (
     onet_code    text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
@@ -219,6 +254,14 @@ CREATE TABLE airesilience.related_occupation (
     CHECK (onet_code <> related_code)
 );
 COMMENT ON TABLE airesilience.related_occupation IS 'O*NET related occupations, ranked 1-20 by relatedness';
+COMMENT ON COLUMN airesilience.related_occupation.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.related_occupation.related_code IS
+    'O*NET-SOC code of the related occupation';
+COMMENT ON COLUMN airesilience.related_occupation.tier IS
+    'O*NET relatedness tier: primary-short (ranks 1-5), primary-long (the next 5) or supplemental (the next 10)';
+COMMENT ON COLUMN airesilience.related_occupation.rank IS
+    'O*NET relatedness rank, 1 (most related) to 20';
 
 -- Detailed work activities (DWA) and their intermediate (IWA) and general
 -- (GWA) parents, and which activities each task involves.
@@ -231,6 +274,15 @@ CREATE TABLE airesilience.work_activity (
     gwa_title   text NOT NULL
 );
 COMMENT ON TABLE airesilience.work_activity IS 'O*NET detailed work activities with their IWA and GWA parents';
+COMMENT ON COLUMN airesilience.work_activity.dwa_id IS
+    'O*NET detailed work activity (DWA) id, for example 4.A.2.a.4.I09.D03';
+COMMENT ON COLUMN airesilience.work_activity.dwa_title IS 'Title of the detailed work activity';
+COMMENT ON COLUMN airesilience.work_activity.iwa_id IS
+    'Id of its intermediate work activity (IWA), for example 4.A.2.a.4.I09';
+COMMENT ON COLUMN airesilience.work_activity.iwa_title IS 'Title of the intermediate work activity';
+COMMENT ON COLUMN airesilience.work_activity.gwa_id IS
+    'Id of its generalized work activity (GWA), for example 4.A.2.a.4';
+COMMENT ON COLUMN airesilience.work_activity.gwa_title IS 'Title of the generalized work activity';
 
 CREATE TABLE airesilience.task_activity (
     onet_code   text NOT NULL,
@@ -241,6 +293,12 @@ CREATE TABLE airesilience.task_activity (
 );
 CREATE INDEX task_activity_dwa_idx ON airesilience.task_activity (dwa_id);
 COMMENT ON TABLE airesilience.task_activity IS 'Which detailed work activities a task involves';
+COMMENT ON COLUMN airesilience.task_activity.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_activity.task_id IS
+    'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_activity.dwa_id IS
+    'O*NET detailed work activity id (work_activity.dwa_id)';
 
 -- Observed AI usage of a task: its share of a dataset's conversations.
 CREATE TABLE airesilience.task_usage (
@@ -252,6 +310,13 @@ CREATE TABLE airesilience.task_usage (
     FOREIGN KEY (onet_code, task_id) REFERENCES airesilience.task ON UPDATE CASCADE ON DELETE CASCADE
 );
 COMMENT ON TABLE airesilience.task_usage IS 'Observed AI usage per task: percent of a dataset''s conversations (for example the Anthropic Economic Index)';
+COMMENT ON COLUMN airesilience.task_usage.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.task_usage.task_id IS 'O*NET task id, unique within the occupation';
+COMMENT ON COLUMN airesilience.task_usage.dataset IS
+    'The task-level usage dataset (usage_dataset.dataset)';
+COMMENT ON COLUMN airesilience.task_usage.share_pct IS
+    'Share of the dataset''s conversations that map to the task, percent (0-100; > 0 counts as observed usage)';
 
 -- Sources: external datasets (and the extension's own task model) that
 -- score occupations.  raw_value is kept on the source's native scale.
@@ -272,6 +337,17 @@ COMMENT ON TABLE airesilience.source IS 'Datasets that score occupations, with o
 COMMENT ON COLUMN airesilience.source.orientation IS 'exposure: higher means more exposed to AI (flipped when normalized); resilience: higher means more resilient';
 COMMENT ON COLUMN airesilience.source.normalization IS 'percentile (the default): the mid-rank percentile of the raw value among the occupations with a value (src/percentile.sql); linear: 0-100 by position between scale_min and scale_max; either is flipped (100 - x) for exposure sources';
 COMMENT ON COLUMN airesilience.source.derived IS 'Computed by the extension from task ratings; has no stored values';
+COMMENT ON COLUMN airesilience.source.source IS
+    'Source name: lower case letters, digits and underscores (for example frey_osborne)';
+COMMENT ON COLUMN airesilience.source.title IS 'Display name of the source';
+COMMENT ON COLUMN airesilience.source.scale_min IS
+    'Lowest raw value of the native scale (finite); under linear normalization it maps to 0, or to 100 for exposure sources';
+COMMENT ON COLUMN airesilience.source.scale_max IS
+    'Highest raw value of the native scale (finite, > scale_min); under linear normalization it maps to 100, or to 0 for exposure sources';
+COMMENT ON COLUMN airesilience.source.description IS 'What the source measures';
+COMMENT ON COLUMN airesilience.source.url IS 'Where the dataset is published';
+COMMENT ON COLUMN airesilience.source.builtin IS
+    'Installed by CREATE EXTENSION (task_model): read-only and left out of dumps';
 
 CREATE TABLE airesilience.source_value (
     onet_code   text NOT NULL REFERENCES airesilience.occupation ON UPDATE CASCADE ON DELETE CASCADE,
@@ -281,6 +357,12 @@ CREATE TABLE airesilience.source_value (
 );
 CREATE INDEX source_value_source_idx ON airesilience.source_value (source, raw_value);
 COMMENT ON TABLE airesilience.source_value IS 'One source''s raw value for one occupation, on the source''s native scale';
+COMMENT ON COLUMN airesilience.source_value.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.source_value.source IS
+    'The source (source.source); not a derived one';
+COMMENT ON COLUMN airesilience.source_value.raw_value IS
+    'The occupation''s value on the source''s native scale, between scale_min and scale_max';
 
 -- A value must lie on its source's scale; derived sources hold no values.
 CREATE FUNCTION airesilience.source_value_check() RETURNS trigger
@@ -360,6 +442,10 @@ CREATE TABLE airesilience.source_setting (
 );
 COMMENT ON TABLE airesilience.source_setting IS
     'Per source, the normalization this database scores it by, over source.normalization (for example linear for the built-in task_model)';
+COMMENT ON COLUMN airesilience.source_setting.source IS
+    'The source this database scores its own way (source.source)';
+COMMENT ON COLUMN airesilience.source_setting.normalization IS
+    'percentile or linear: used instead of source.normalization in every report';
 
 -- Labor statistics are published per 6-digit SOC code; employment figures
 -- are persons (BLS publishes thousands: 194.8 is stored as 194800).
@@ -378,6 +464,20 @@ CREATE TABLE airesilience.labor_stats (
 COMMENT ON TABLE airesilience.labor_stats IS 'BLS labor statistics per 6-digit SOC code (persons, dollars, percent)';
 COMMENT ON COLUMN airesilience.labor_stats.median_wage_topcoded IS 'BLS publishes only a lower bound (">= $239,200"): median_wage is that bound';
 COMMENT ON COLUMN airesilience.labor_stats.growth_pct IS 'Projected employment change over the projection decade, percent, as BLS publishes it';
+COMMENT ON COLUMN airesilience.labor_stats.soc_code IS
+    '6-digit SOC 2018 code, NN-NNNN, as BLS publishes its figures';
+COMMENT ON COLUMN airesilience.labor_stats.median_wage IS
+    'Median annual wage, US dollars; with median_wage_topcoded, the published lower bound';
+COMMENT ON COLUMN airesilience.labor_stats.employment IS
+    'Employment in the base year of the projections (2024 for 2024-34), persons';
+COMMENT ON COLUMN airesilience.labor_stats.employment_projected IS
+    'Projected employment at the end of the projection decade (2034 for 2024-34), persons';
+COMMENT ON COLUMN airesilience.labor_stats.annual_openings IS
+    'Projected occupational openings per year, annual average over the projection decade, persons';
+COMMENT ON COLUMN airesilience.labor_stats.entry_education IS
+    'Typical education needed for entry, in BLS''s wording (for example Bachelor''s degree)';
+COMMENT ON COLUMN airesilience.labor_stats.work_experience IS
+    'Work experience in a related occupation typically needed, in BLS''s wording (for example None)';
 
 SELECT pg_catalog.pg_extension_config_dump('airesilience.category', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.occupation', '');

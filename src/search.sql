@@ -31,6 +31,8 @@ COMMENT ON COLUMN airesilience.occupation_alias.alias IS
     'Another name of the occupation: unique per occupation ignoring case, trimmed, at most 200 characters';
 COMMENT ON COLUMN airesilience.occupation_alias.source IS
     'Where the name comes from: bls_ooh, bls_projections, frey_osborne (the public-data loader, which replaces these) or any other word for names added by hand';
+COMMENT ON COLUMN airesilience.occupation_alias.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
 COMMENT ON INDEX airesilience.occupation_alias_lower_idx IS
     'One alias per occupation and name, whatever its case';
 

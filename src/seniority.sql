@@ -39,6 +39,9 @@ COMMENT ON COLUMN airesilience.seniority_level.position IS
     'Order of the level in reports, most junior first';
 COMMENT ON COLUMN airesilience.seniority_level.builtin IS
     'Installed by CREATE EXTENSION: read-only and left out of dumps';
+COMMENT ON COLUMN airesilience.seniority_level.level IS
+    'Level name: lower case letters, digits and underscores (for example entry, lead)';
+COMMENT ON COLUMN airesilience.seniority_level.description IS 'What the level stands for';
 INSERT INTO airesilience.seniority_level (level, years, position, description, builtin) VALUES
     ('entry',   0, 1, 'Entry level: starting out, no experience in the occupation yet', true),
     ('mid',     4, 2, 'Mid level: about 4 years of experience, works independently', true),
@@ -64,6 +67,10 @@ COMMENT ON COLUMN airesilience.seniority_curve.years IS
     'Years of experience of the curve''s points: finite, >= 0, strictly increasing';
 COMMENT ON COLUMN airesilience.seniority_curve.multipliers IS
     'Multiplier of the score at each point: finite, > 0 (1 leaves the score unchanged)';
+COMMENT ON COLUMN airesilience.seniority_curve.category IS
+    'The category the curve applies to (category.category)';
+COMMENT ON COLUMN airesilience.seniority_curve.description IS
+    'Where the curve comes from; the defaults of install_default_seniority_curves() start with "Default curve"';
 
 -- Not SQL: an unknown category must raise an error, not return NULL.
 CREATE FUNCTION airesilience.seniority_multiplier(category text, years float8)

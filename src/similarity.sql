@@ -234,6 +234,13 @@ COMMENT ON COLUMN airesilience.related_list.basis IS
     'skill_overlap: cosine similarity of skill importances (both occupations have a skill vector); onet_related: O*NET''s Related Occupations list, in its order (no usable vector)';
 COMMENT ON COLUMN airesilience.related_list.similarity IS
     'Cosine similarity of the two skill vectors for skill_overlap (NULL when one vector has no direction); NULL for onet_related';
+COMMENT ON COLUMN airesilience.related_list.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.related_list.scope IS
+    'overall: among all occupations; category: among the occupations of the same category';
+COMMENT ON COLUMN airesilience.related_list.rank IS '1 = closest within the scope, up to 10';
+COMMENT ON COLUMN airesilience.related_list.related_code IS
+    'O*NET-SOC code of the related occupation';
 COMMENT ON INDEX airesilience.related_list_related_code_idx IS
     'Serves the cascading deletes and updates of occupations';
 

@@ -43,6 +43,10 @@ COMMENT ON COLUMN airesilience.snapshot.taken_at IS 'Start of the statement that
 COMMENT ON COLUMN airesilience.snapshot.model_version IS 'model_version() when the snapshot was taken';
 COMMENT ON COLUMN airesilience.snapshot.label_scheme IS
     'The scheme of snapshot_occupation.label: the airesilience.label_scheme setting when the snapshot was taken (resilience6 when unset)';
+COMMENT ON COLUMN airesilience.snapshot.snapshot_id IS
+    'Snapshot id, from snapshot_id_seq: increases with each take_snapshot()';
+COMMENT ON COLUMN airesilience.snapshot.note IS
+    'Free text given to take_snapshot(note): which data release was scored, for example';
 
 CREATE TABLE airesilience.snapshot_occupation (
     snapshot_id     bigint NOT NULL REFERENCES airesilience.snapshot ON DELETE CASCADE,
@@ -63,6 +67,23 @@ COMMENT ON TABLE airesilience.snapshot_occupation IS
     'Snapshot x occupation: the occupation_report scores when the snapshot was taken';
 COMMENT ON COLUMN airesilience.snapshot_occupation.source_median IS 'The headline score then: median of the source scores, 0-100';
 COMMENT ON COLUMN airesilience.snapshot_occupation.label IS 'Label of source_median under the snapshot''s label_scheme';
+COMMENT ON COLUMN airesilience.snapshot_occupation.snapshot_id IS
+    'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_occupation.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.snapshot_occupation.title IS
+    'The occupation''s title then (kept when the occupation is renamed or deleted later)';
+COMMENT ON COLUMN airesilience.snapshot_occupation.category IS 'The occupation''s category then';
+COMMENT ON COLUMN airesilience.snapshot_occupation.task_resilience IS
+    'Weighted mean task resilience then, 0-100';
+COMMENT ON COLUMN airesilience.snapshot_occupation.weight_basis IS
+    'Weight basis of the tasks then: ratings, task_type or equal';
+COMMENT ON COLUMN airesilience.snapshot_occupation.task_count IS 'Tasks of the occupation then';
+COMMENT ON COLUMN airesilience.snapshot_occupation.source_count IS 'Sources with a score then';
+COMMENT ON COLUMN airesilience.snapshot_occupation.dispersion IS
+    'Interquartile range of the source scores then, 0-100 points';
+COMMENT ON COLUMN airesilience.snapshot_occupation.confidence IS
+    'Confidence then: High, Medium-high, Medium, Low-medium or Low';
 
 CREATE TABLE airesilience.snapshot_source (
     snapshot_id   bigint NOT NULL,
@@ -76,6 +97,16 @@ CREATE TABLE airesilience.snapshot_source (
 );
 COMMENT ON TABLE airesilience.snapshot_source IS
     'Snapshot x occupation x source: the source_report raw value and 0-100 score when the snapshot was taken';
+COMMENT ON COLUMN airesilience.snapshot_source.snapshot_id IS 'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_source.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.snapshot_source.source IS 'The source, as it was named then';
+COMMENT ON COLUMN airesilience.snapshot_source.raw_value IS
+    'Raw value then, on the source''s native scale';
+COMMENT ON COLUMN airesilience.snapshot_source.score IS
+    'Source score then, 0-100, higher = more resilient';
+COMMENT ON COLUMN airesilience.snapshot_source.normalization IS
+    'The normalization the score was computed by then: percentile or linear';
 
 CREATE TABLE airesilience.snapshot_composite (
     snapshot_id  bigint NOT NULL,
@@ -91,6 +122,22 @@ CREATE TABLE airesilience.snapshot_composite (
 );
 COMMENT ON TABLE airesilience.snapshot_composite IS
     'Snapshot x occupation x preset: the composite_report score, label, coverage and breakdown when the snapshot was taken';
+COMMENT ON COLUMN airesilience.snapshot_composite.snapshot_id IS
+    'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_composite.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.snapshot_composite.preset IS
+    'The composite preset, as it was named then';
+COMMENT ON COLUMN airesilience.snapshot_composite.score IS
+    'composite_report.score then, 0-100; NULL when the occupation had none of the preset''s signals';
+COMMENT ON COLUMN airesilience.snapshot_composite.label IS
+    'composite_report.label then, under the preset''s scheme';
+COMMENT ON COLUMN airesilience.snapshot_composite.signals_used IS
+    'How many of the preset''s signals the occupation had';
+COMMENT ON COLUMN airesilience.snapshot_composite.coverage IS
+    'Share of the preset''s weight the signals present carried, 0-1';
+COMMENT ON COLUMN airesilience.snapshot_composite.breakdown IS
+    'Per signal: {"value", "weight", "points", "flipped"}, as composite_report.breakdown then';
 
 CREATE TABLE airesilience.snapshot_document (
     snapshot_id bigint NOT NULL,
@@ -101,6 +148,12 @@ CREATE TABLE airesilience.snapshot_document (
 );
 COMMENT ON TABLE airesilience.snapshot_document IS
     'Snapshot x occupation: the occupation''s JSON document when the snapshot was taken, lastUpdated set to the snapshot''s time';
+COMMENT ON COLUMN airesilience.snapshot_document.snapshot_id IS
+    'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_document.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.snapshot_document.document IS
+    'The occupation''s JSON document then (occupation_document), lastUpdated = the snapshot''s taken_at; what published_document() serves';
 
 -- One guard for the five tables.  A cascaded delete runs after its header
 -- row is gone, which is how it is told apart from deleting part of a

@@ -29,6 +29,10 @@ COMMENT ON TABLE airesilience.exposure_vector IS
 COMMENT ON COLUMN airesilience.exposure_vector.position IS 'Order of the vector in reports';
 COMMENT ON COLUMN airesilience.exposure_vector.builtin IS
     'Installed by CREATE EXTENSION: read-only and left out of dumps';
+COMMENT ON COLUMN airesilience.exposure_vector.vector IS
+    'Vector name: lower case letters, digits and underscores (for example workflow_automation)';
+COMMENT ON COLUMN airesilience.exposure_vector.description IS
+    'The kind of technology that would act on the work, and which activities it covers';
 INSERT INTO airesilience.exposure_vector (vector, position, description, builtin) VALUES
     ('workflow_automation', 1,
      'Workflow automation, decision-support software and process digitisation: processing, checking and recording information, working with computers, scheduling, administration, and coordinating people, work and resources',
@@ -75,6 +79,8 @@ COMMENT ON TABLE airesilience.activity_vector IS
 COMMENT ON COLUMN airesilience.activity_vector.gwa_id IS 'O*NET GWA element id (work_activity.gwa_id), for example 4.A.2.a.4';
 COMMENT ON COLUMN airesilience.activity_vector.builtin IS
     'Installed by CREATE EXTENSION: read-only and left out of dumps';
+COMMENT ON COLUMN airesilience.activity_vector.vector IS
+    'The exposure vector the activity belongs to (exposure_vector.vector)';
 INSERT INTO airesilience.activity_vector (gwa_id, vector, builtin) VALUES
     -- Information input
     ('4.A.1.a.1', 'analysis',            true),  -- Getting Information
@@ -148,6 +154,10 @@ COMMENT ON COLUMN airesilience.exposure_vector_report.score IS
 COMMENT ON COLUMN airesilience.exposure_vector_report.task_share IS
     'Weight of the tasks linked to the vector / weight of all the occupation''s tasks, 0-1';
 COMMENT ON COLUMN airesilience.exposure_vector_report.tasks IS 'Tasks linked to the vector''s activities';
+COMMENT ON COLUMN airesilience.exposure_vector_report.onet_code IS
+    'O*NET-SOC code of the occupation, NN-NNNN.NN';
+COMMENT ON COLUMN airesilience.exposure_vector_report.vector IS
+    'The exposure vector (exposure_vector.vector)';
 
 SELECT pg_catalog.pg_extension_config_dump('airesilience.exposure_vector', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.activity_vector', 'WHERE NOT builtin');
