@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing airesilience needs on Debian 12, and
 # nothing when it is all there already.  Works as root or through sudo.
-# `ensure-deps.sh bench` adds the peer the benchmark compares against.
+# `ensure-deps.sh bench` adds the peer the benchmark compares against,
+# `ensure-deps.sh memcheck` valgrind (UBSan's runtime comes with gcc).
 set -euo pipefail
 
 PG_MAJOR=${PG_MAJOR:-15}
@@ -18,6 +19,9 @@ command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
 command -v cppcheck >/dev/null                     || missing+=(cppcheck)
 if [ "${1:-}" = bench ]; then
 	[ -f "$sharedir/extension/tdigest.control" ]   || missing+=("postgresql-$PG_MAJOR-tdigest")
+fi
+if [ "${1:-}" = memcheck ]; then
+	command -v valgrind >/dev/null                 || missing+=(valgrind)
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
