@@ -60,10 +60,11 @@ if selected valgrind; then
 
 	echo "== valgrind memcheck: pg_regress, ${kernel_tests[*]}"
 	started=$SECONDS
-	# --error-exitcode: a backend with errors exits as if it crashed, so the
-	# test it ran fails too.  --leak-check=no: backends free by memory context
-	# and exit with memory in use by design.  jit=off: LLVM compiling plans
-	# under valgrind takes minutes and runs none of our code.
+	# --error-exitcode: a backend with errors exits with a status that the
+	# postmaster logs as a crash (often after its test has passed: the log
+	# check below is what fails the run).  --leak-check=no: backends free by
+	# memory context and exit with memory in use by design.  jit=off: LLVM
+	# compiling plans under valgrind takes minutes and runs none of our code.
 	memcheck="valgrind --tool=memcheck --trace-children=yes --track-origins=yes \
 		--error-exitcode=86 --leak-check=no --num-callers=40 \
 		--suppressions=$PWD/test/valgrind.supp --log-file=$work/valgrind/valgrind.%p.log"
@@ -77,6 +78,7 @@ if selected valgrind; then
 	shopt -s nullglob
 	logs=("$work"/valgrind/valgrind.*.log)
 	shopt -u nullglob
+	[ ${#logs[@]} -gt 0 ] || failed+=("valgrind: no logs, the server did not run under valgrind")
 	for log in "${logs[@]}"; do
 		if ! grep -q 'ERROR SUMMARY: 0 errors' "$log"; then
 			echo "---- $log"
@@ -93,9 +95,9 @@ if selected ubsan; then
 	started=$SECONDS
 	# -fno-wrapv: PostgreSQL compiles with -fwrapv, which defines signed
 	# overflow as wrapping and so hides it from UBSan; the module's code does
-	# not rely on it.
-	# Its options (stack traces, abort on the first error) are compiled in,
-	# as backends cannot read UBSAN_OPTIONS: see test/ubsan_options.c.
+	# not rely on it.  UBSan's options (stack traces, abort on the first
+	# error) are compiled in, as backends cannot read UBSAN_OPTIONS: see
+	# test/ubsan_options.c.
 	COPT="-fsanitize=undefined -fno-sanitize-recover -fno-wrapv" \
 		PGSANDBOX_LOG="$work/ubsan-server.log" \
 		scripts/test.sh || failed+=("UBSan: tests")
