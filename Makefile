@@ -14,6 +14,12 @@ OBJS = \
 	src/similarity.o \
 	src/drop_guard.o
 
+# The UBSan build of make test-memcheck gets its sanitizer options compiled
+# in: backends cannot read UBSAN_OPTIONS (test/ubsan_options.c).
+ifneq ($(findstring -fsanitize=undefined,$(COPT)),)
+OBJS += test/ubsan_options.o
+endif
+
 # The install script is assembled from one SQL file per concern, in dependency
 # order: the data model first, then each kernel's declarations, then the views.
 SQL_PARTS = \
@@ -41,7 +47,7 @@ SQL_PARTS = \
 	src/finish.sql
 
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-EXTRA_CLEAN = $(DATA_built)
+EXTRA_CLEAN = $(DATA_built) test/ubsan_options.o
 # One update script per release, from 0.1.0 on: ALTER EXTENSION ... UPDATE
 # walks them (test/upgrade/ checks the chain).
 DATA = $(wildcard $(EXTENSION)--*--*.sql)
@@ -72,7 +78,7 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
-.PHONY: demo test bench bench-serve bench-versions deps load-public export-csv
+.PHONY: demo test test-memcheck bench bench-serve bench-versions deps load-public export-csv
 
 # make deps: what building and running need (server, headers, make, gcc);
 # make test and make bench install their own tools on top.
@@ -84,6 +90,11 @@ demo:
 
 test:
 	scripts/test.sh
+
+# pg_regress and the C kernels' pgTAP files under valgrind memcheck, then the
+# whole suite against a UBSan build (docs/memcheck.md).
+test-memcheck:
+	scripts/test-memcheck.sh
 
 bench:
 	scripts/bench.sh

@@ -9,12 +9,14 @@
 #                            cppcheck.  make test.
 #   ensure-deps.sh bench     server, plus the peer the benchmark compares
 #                            against (tdigest).  make bench.
+#   ensure-deps.sh memcheck  test, plus valgrind (UBSan's runtime comes with
+#                            gcc).  make test-memcheck.
 set -euo pipefail
 
 purpose=${1:-server}
 case $purpose in
-server|test|bench) ;;
-*) echo "usage: ensure-deps.sh [server|test|bench]" >&2; exit 2 ;;
+server|test|bench|memcheck) ;;
+*) echo "usage: ensure-deps.sh [server|test|bench|memcheck]" >&2; exit 2 ;;
 esac
 
 PG_MAJOR=${PG_MAJOR:-15}
@@ -26,13 +28,16 @@ missing=()
 # pgxs.mk ships with the client package; the server headers do not.
 [ -f "/usr/include/postgresql/$PG_MAJOR/server/postgres.h" ] || missing+=("postgresql-server-dev-$PG_MAJOR")
 command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
-if [ "$purpose" = test ]; then
+if [ "$purpose" = test ] || [ "$purpose" = memcheck ]; then
 	[ -f "$sharedir/extension/pgtap.control" ]     || missing+=("postgresql-$PG_MAJOR-pgtap")
 	command -v pg_prove >/dev/null                 || missing+=(libtap-parser-sourcehandler-pgtap-perl)
 	command -v cppcheck >/dev/null                 || missing+=(cppcheck)
 fi
 if [ "$purpose" = bench ]; then
 	[ -f "$sharedir/extension/tdigest.control" ]   || missing+=("postgresql-$PG_MAJOR-tdigest")
+fi
+if [ "$purpose" = memcheck ]; then
+	command -v valgrind >/dev/null                 || missing+=(valgrind)
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0

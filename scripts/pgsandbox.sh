@@ -9,6 +9,12 @@
 #   scripts/pgsandbox.sh stop DIR    stop the server of DIR and remove DIR
 #
 # PGSANDBOX_OPTS adds server settings ("-c name=value ...").
+# PGSANDBOX_WRAPPER is a command prefix the postmaster runs under, e.g.
+# "valgrind --tool=memcheck ..." (its children are forks of it, so they run
+# under it too).
+# PGSANDBOX_LOG names the server log (default DIR/server.log): a log outside
+# DIR outlives `stop`, for checks that read it after the server is gone.
+# pg_ctl's own PGCTLTIMEOUT (seconds, default 60) bounds start and stop.
 #
 # PostgreSQL refuses to run as root: when root runs this, the server runs as
 # the postgres OS user.  Clients connect as the database superuser postgres.
@@ -25,11 +31,35 @@ as_server() {
 }
 
 launch() {
-	as_server "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start -o \
+	local server_log=${PGSANDBOX_LOG:-$dir/server.log}
+	local postgres_path=()
+	if [ -n "${PGSANDBOX_WRAPPER:-}" ]; then
+		# pg_ctl runs one executable: a script that execs the wrapper, so the
+		# postmaster keeps the PID pg_ctl started and finds in postmaster.pid.
+		printf '#!/bin/sh\nexec %s %s "$@"\n' "$PGSANDBOX_WRAPPER" "$bindir/postgres" \
+			>"$dir/postgres-wrapped"
+		chmod 755 "$dir/postgres-wrapped"
+		postgres_path=(-p "$dir/postgres-wrapped")
+	fi
+	as_server "$bindir/pg_ctl" -D "$dir/data" -l "$server_log" "${postgres_path[@]}" -w start -o \
 		"-c listen_addresses='' -c unix_socket_directories='$dir/socket' -c port=5432 \
 		 -c extension_destdir='$dir/install' -c fsync=off -c max_worker_processes=8 \
 		 -c max_parallel_workers_per_gather=2 ${PGSANDBOX_OPTS:-}" >/dev/null ||
-		{ tail -n 20 "$dir/server.log" >&2; exit 1; }
+		{ tail -n 20 "$server_log" >&2; exit 1; }
+}
+
+# A fast shutdown that does not finish within PGCTLTIMEOUT (seen under
+# valgrind when it arrives during crash recovery) gives way to an immediate
+# one.  pg_ctl returns once the postmaster has removed its PID file, which it
+# does on its way out; a wrapper may still be writing its report then (a
+# valgrind log), so wait for the process itself to be gone.
+stop_server() {
+	local pid
+	pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null) || return 0
+	as_server "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null ||
+		as_server "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null ||
+		return 1
+	while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 }
 
 case $cmd in
@@ -48,14 +78,12 @@ start)
 restart)
 	dir=$(cd "$dir" && pwd)
 	if as_server "$bindir/pg_ctl" -D "$dir/data" status >/dev/null; then
-		as_server "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+		stop_server
 	fi
 	launch
 	;;
 stop)
-	if [ -f "$dir/data/postmaster.pid" ]; then
-		as_server "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
-	fi
+	stop_server || true
 	rm -rf "$dir"
 	;;
 *)
