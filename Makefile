@@ -35,6 +35,7 @@ SQL_PARTS = \
 	src/snapshot.sql \
 	src/whatif.sql \
 	src/document.sql \
+	src/serving.sql \
 	src/drop_guard.sql \
 	src/access.sql \
 	src/trust.sql \
