@@ -92,7 +92,7 @@ bench:
 bench-serve:
 	DATA_DIR="$(DATA_DIR)" scripts/bench-serve.sh
 
-# Writes every occupation with its scores and per-source values to OUT
+# Writes the bulk CSV of the published snapshot (published_export()) to OUT
 # (default airesilience-export.csv), from the database named by the libpq
 # variables.
 export-csv:
