@@ -1143,14 +1143,14 @@ BEGIN
         RETURN QUERY
         WITH name_match AS (
             SELECT DISTINCT ON (m.onet_code)
-                   m.onet_code, m.name, m.kind, @trgm@.word_similarity(search_published.query, m.name) AS sim
+                   m.onet_code, m.name, m.kind, @trgm@.word_similarity(search_published.query, m.name)::float8 AS sim
               FROM airesilience.snapshot_name m
              WHERE m.snapshot_id = snap
                AND search_published.query OPERATOR(@trgm@.<%) m.name
              ORDER BY m.onet_code, 4 DESC, m.kind = 'title' DESC, m.name COLLATE "C"),
         word_match AS (
             SELECT DISTINCT ON (q.word, c.onet_code)
-                   q.word AS query_word, c.onet_code, v.word, @trgm@.similarity(q.word, v.word) AS sim
+                   q.word AS query_word, c.onet_code, v.word, @trgm@.similarity(q.word, v.word)::float8 AS sim
               FROM unnest(words) q (word)
               JOIN airesilience.snapshot_word v
                 ON v.snapshot_id = snap AND q.word OPERATOR(@trgm@.%) v.word
