@@ -16,6 +16,9 @@ missing=()
 command -v pg_prove >/dev/null                     || missing+=(libtap-parser-sourcehandler-pgtap-perl)
 command -v make >/dev/null && command -v gcc >/dev/null || missing+=(make gcc)
 command -v cppcheck >/dev/null                     || missing+=(cppcheck)
+# test/pooler.t: the web app's reads through pgbouncer with psycopg 3
+[ -x /usr/sbin/pgbouncer ]                         || missing+=(pgbouncer)
+/usr/bin/python3 -c 'import psycopg' 2>/dev/null   || missing+=(python3-psycopg)
 if [ "${1:-}" = bench ]; then
 	[ -f "$sharedir/extension/tdigest.control" ]   || missing+=("postgresql-$PG_MAJOR-tdigest")
 fi

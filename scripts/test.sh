@@ -27,7 +27,7 @@ psql -qX -v ON_ERROR_STOP=1 -d airesilience_tap \
 	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION airesilience CASCADE'
 pg_prove -d airesilience_tap test/*.sql || failed+=(pgTAP)
 
-echo "== prove: dump and restore, CSV export"
+echo "== prove: dump and restore, CSV export, update from 0.1.0, pgbouncer and psycopg"
 prove test/*.t || failed+=(prove)
 
 echo "== public data"
