@@ -112,6 +112,54 @@ END;
 COMMENT ON FUNCTION airesilience.list_cursor(bigint, text, text, text, jsonb, text) IS
     'Internal: the cursor of a row of published_occupations(), base64url of [1, snapshot_id, sort, category, label, sort key, code]';
 
+-- The function runs one of 32 static statements: one per sort, per filter
+-- given or not and per first or later page.  Each is planned once per
+-- session (plpgsql keeps its plans; force_generic_plan skips the custom
+-- plans) and reads its own index from the page's position: planning one
+-- statement with conditions that drop out for NULL arguments, at each call,
+-- costs more than running it (ten indexes to weigh).  The statements are
+-- written by the DO block from the table below.
+DO $do$
+DECLARE
+    branches text := '';
+    s record;
+    cat boolean;
+    lab boolean;
+    later boolean;
+BEGIN
+    FOR s IN SELECT *
+               FROM (VALUES ('score_desc', 'coalesce(o.source_median, ''-1''::float8)', 'DESC', '<', 'key_score'),
+                            ('score_asc',  'coalesce(o.source_median, ''-1''::float8)', '',     '>', 'key_score'),
+                            ('name_asc',   'o.title',                                   '',     '>', 'key_name'),
+                            ('name_desc',  'o.title',                                   'DESC', '<', 'key_name'))
+                    v (sort, key, dir, cmp, var)
+    LOOP
+        FOREACH cat IN ARRAY ARRAY[false, true] LOOP
+        FOREACH lab IN ARRAY ARRAY[false, true] LOOP
+        FOREACH later IN ARRAY ARRAY[false, true] LOOP
+            branches := branches || format($b$
+    %s sort = %L AND category_filter IS %sNULL AND label_filter IS %sNULL AND key_code IS %sNULL THEN
+        RETURN QUERY
+        SELECT o.snapshot_id, o.onet_code, o.title, o.slug, '/occupations/' || o.slug, o.source_median / 100,
+               o.label, o.confidence, o.category,
+               airesilience.list_cursor(o.snapshot_id, sort, category_filter, label_filter, to_jsonb(%s), o.onet_code)
+          FROM airesilience.snapshot_occupation o
+         WHERE o.snapshot_id = snap%s%s%s
+         ORDER BY %s %s, o.onet_code %s
+         LIMIT page_size;$b$,
+                CASE WHEN branches = '' THEN 'IF' ELSE 'ELSIF' END, s.sort,
+                CASE WHEN cat THEN 'NOT ' ELSE '' END, CASE WHEN lab THEN 'NOT ' ELSE '' END, CASE WHEN later THEN 'NOT ' ELSE '' END,
+                s.key,
+                CASE WHEN cat THEN E'\n           AND o.category = category_filter' ELSE '' END,
+                CASE WHEN lab THEN E'\n           AND o.label = label_filter' ELSE '' END,
+                CASE WHEN later THEN format(E'\n           AND (%s, o.onet_code) %s (%s, key_code)', s.key, s.cmp, s.var) ELSE '' END,
+                s.key, s.dir, s.dir);
+        END LOOP;
+        END LOOP;
+        END LOOP;
+    END LOOP;
+
+    EXECUTE replace($def$
 CREATE FUNCTION airesilience.published_occupations(category_filter text DEFAULT NULL, label_filter text DEFAULT NULL,
                                                    sort text DEFAULT 'score_desc', page_size integer DEFAULT 20,
                                                    after text DEFAULT NULL)
@@ -119,13 +167,9 @@ RETURNS TABLE (snapshot_id bigint, onet_code text, name text, slug text, url tex
                label text, confidence text, category text, cursor text)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
--- Sort keys go into the cursor in the shortest text that reads back to the
--- same float8, whatever the session's setting.
 SET extra_float_digits = 1
--- Planned for each call's values: a filter or cursor that is NULL drops out
--- of the plan, and the index of the filters given is chosen.
-SET plan_cache_mode = force_custom_plan
-AS $$
+SET plan_cache_mode = force_generic_plan
+AS $fn$
 #variable_conflict use_column
 DECLARE
     snap      bigint;
@@ -184,60 +228,13 @@ BEGIN
                       HINT = 'Start again from the first page (after => NULL): it lists the published snapshot.';
         END IF;
     END IF;
-
-    IF sort = 'score_desc' THEN
-        RETURN QUERY
-        SELECT o.snapshot_id, o.onet_code, o.title, o.slug, '/occupations/' || o.slug, o.source_median / 100,
-               o.label, o.confidence, o.category,
-               airesilience.list_cursor(o.snapshot_id, sort, category_filter, label_filter,
-                                        to_jsonb(coalesce(o.source_median, '-1'::float8)), o.onet_code)
-          FROM airesilience.snapshot_occupation o
-         WHERE o.snapshot_id = snap
-           AND (category_filter IS NULL OR o.category = category_filter)
-           AND (label_filter IS NULL OR o.label = label_filter)
-           AND (key_code IS NULL OR (coalesce(o.source_median, '-1'::float8), o.onet_code) < (key_score, key_code))
-         ORDER BY coalesce(o.source_median, '-1'::float8) DESC, o.onet_code DESC
-         LIMIT page_size;
-    ELSIF sort = 'score_asc' THEN
-        RETURN QUERY
-        SELECT o.snapshot_id, o.onet_code, o.title, o.slug, '/occupations/' || o.slug, o.source_median / 100,
-               o.label, o.confidence, o.category,
-               airesilience.list_cursor(o.snapshot_id, sort, category_filter, label_filter,
-                                        to_jsonb(coalesce(o.source_median, '-1'::float8)), o.onet_code)
-          FROM airesilience.snapshot_occupation o
-         WHERE o.snapshot_id = snap
-           AND (category_filter IS NULL OR o.category = category_filter)
-           AND (label_filter IS NULL OR o.label = label_filter)
-           AND (key_code IS NULL OR (coalesce(o.source_median, '-1'::float8), o.onet_code) > (key_score, key_code))
-         ORDER BY coalesce(o.source_median, '-1'::float8), o.onet_code
-         LIMIT page_size;
-    ELSIF sort = 'name_asc' THEN
-        RETURN QUERY
-        SELECT o.snapshot_id, o.onet_code, o.title, o.slug, '/occupations/' || o.slug, o.source_median / 100,
-               o.label, o.confidence, o.category,
-               airesilience.list_cursor(o.snapshot_id, sort, category_filter, label_filter, to_jsonb(o.title), o.onet_code)
-          FROM airesilience.snapshot_occupation o
-         WHERE o.snapshot_id = snap
-           AND (category_filter IS NULL OR o.category = category_filter)
-           AND (label_filter IS NULL OR o.label = label_filter)
-           AND (key_code IS NULL OR (o.title, o.onet_code) > (key_name, key_code))
-         ORDER BY o.title, o.onet_code
-         LIMIT page_size;
-    ELSE
-        RETURN QUERY
-        SELECT o.snapshot_id, o.onet_code, o.title, o.slug, '/occupations/' || o.slug, o.source_median / 100,
-               o.label, o.confidence, o.category,
-               airesilience.list_cursor(o.snapshot_id, sort, category_filter, label_filter, to_jsonb(o.title), o.onet_code)
-          FROM airesilience.snapshot_occupation o
-         WHERE o.snapshot_id = snap
-           AND (category_filter IS NULL OR o.category = category_filter)
-           AND (label_filter IS NULL OR o.label = label_filter)
-           AND (key_code IS NULL OR (o.title, o.onet_code) < (key_name, key_code))
-         ORDER BY o.title DESC, o.onet_code DESC
-         LIMIT page_size;
+@branches@
     END IF;
 END
-$$;
+$fn$
+$def$, '@branches@', branches);
+END
+$do$;
 COMMENT ON FUNCTION airesilience.published_occupations(text, text, text, integer, text) IS
     'The list page: page_size (1-1000, default 20) published occupations with code, name, slug, url, score (0-1), label, confidence and category, of one category (category_filter) and/or label (label_filter) if given, sorted by score_desc (default; unscored last), score_asc, name_asc or name_desc, then code; after = a row''s cursor gives the page after that row, from the cursor''s snapshot. Bad sort, page size or cursor, or a cursor whose snapshot is gone -> 22023';
 
