@@ -112,7 +112,7 @@ is(scalar @rows, 15, 'one row per sample occupation');
 is_deeply([map { $_->{onet_code} } @rows], [sort map { $_->{onet_code} } @rows], 'rows in onet_code order');
 is(scalar(grep { @$_ != @want_header } parse_csv(slurp($out))), 0, 'every line has every column');
 is_deeply([sort keys %{{ map { ($_->{snapshot_id} . '|' . $_->{taken_at} . '|' . $_->{model_version} . '|' . $_->{label_scheme}) => 1 } @rows }}],
-	[join '|', $snap, sql("SELECT to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' FROM airesilience.snapshot WHERE snapshot_id = $snap"),
+	[join '|', $snap, sql("SELECT (taken_at AT TIME ZONE 'UTC')::text || '+00' FROM airesilience.snapshot WHERE snapshot_id = $snap"),
 	 sql("SELECT extversion FROM pg_extension WHERE extname = 'airesilience'"), 'resilience6'],
 	'every row: the snapshot id, its time in UTC, the model version and label scheme');
 
