@@ -698,6 +698,24 @@ ALTER TABLE airesilience.snapshot_occupation ALTER COLUMN slug SET NOT NULL;
 COMMENT ON COLUMN airesilience.snapshot_occupation.slug IS
     'occupation_slug(title): the page''s address is /occupations/<slug>, as the document''s url says (published_document_by_slug)';
 
+CREATE FUNCTION airesilience.snapshot_occupation_slug() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NEW.slug IS NULL THEN
+        NEW.slug := airesilience.occupation_slug(NEW.title);
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION airesilience.snapshot_occupation_slug() IS
+    'Trigger: a snapshot_occupation row inserted without a slug gets occupation_slug(title)';
+CREATE TRIGGER snapshot_occupation_slug BEFORE INSERT ON airesilience.snapshot_occupation
+    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_occupation_slug();
+COMMENT ON TRIGGER snapshot_occupation_slug ON airesilience.snapshot_occupation IS
+    'Rows restored from a 0.1.0 dump, which has no slug, get the slug of their title';
+
 CREATE TABLE airesilience.snapshot_name (
     snapshot_id bigint NOT NULL,
     onet_code   text NOT NULL,
@@ -1314,7 +1332,7 @@ BEGIN ATOMIC
 END;
 
 -- Functions are EXECUTE for PUBLIC when created; none of these is.
-REVOKE ALL ON FUNCTION airesilience.stop_words(), airesilience.document_words(jsonb),
+REVOKE ALL ON FUNCTION airesilience.snapshot_occupation_slug(), airesilience.stop_words(), airesilience.document_words(jsonb),
     airesilience.published_snapshot(), airesilience.published_document_by_slug(text),
     airesilience.list_cursor(bigint, text, text, text, jsonb, text),
     airesilience.published_occupations(text, text, text, integer, text),

@@ -105,6 +105,28 @@ CREATE TABLE airesilience.snapshot_document (
 COMMENT ON TABLE airesilience.snapshot_document IS
     'Snapshot x occupation: the occupation''s JSON document when the snapshot was taken, lastUpdated set to the snapshot''s time';
 
+-- A row inserted without a slug gets the slug of its title, as
+-- take_snapshot() records it: that is how the rows of a pg_dump made on
+-- 0.1.0, whose snapshot_occupation has no slug column, are restored into
+-- 0.2.0.
+CREATE FUNCTION airesilience.snapshot_occupation_slug() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NEW.slug IS NULL THEN
+        NEW.slug := airesilience.occupation_slug(NEW.title);
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION airesilience.snapshot_occupation_slug() IS
+    'Trigger: a snapshot_occupation row inserted without a slug gets occupation_slug(title)';
+CREATE TRIGGER snapshot_occupation_slug BEFORE INSERT ON airesilience.snapshot_occupation
+    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_occupation_slug();
+COMMENT ON TRIGGER snapshot_occupation_slug ON airesilience.snapshot_occupation IS
+    'Rows restored from a 0.1.0 dump, which has no slug, get the slug of their title';
+
 -- What the web app's search reads (search_published, src/serving.sql): the
 -- names of each occupation then (its title and its alternate titles), and
 -- the words of its description and task statements, kept as one row per

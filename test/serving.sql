@@ -22,7 +22,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET extra_float_digits = 0;
-SELECT plan(75);
+SELECT plan(76);
 
 \set sample `grep -v -x -e 'BEGIN;' -e 'COMMIT;' sample/sample.sql`
 :sample
@@ -201,6 +201,14 @@ SELECT is(airesilience.published_document_by_slug('medical-records-specialists')
 SELECT is(ARRAY[airesilience.published_document_by_slug('no-such-occupation'), airesilience.published_document_by_slug(NULL),
                 airesilience.published_document_by_slug('Medical-Records-Specialists')],
           ARRAY[NULL, NULL, NULL]::jsonb[], 'an unknown slug, NULL, or another case: NULL');
+
+-- A row inserted without a slug (pg_restore of a 0.1.0 dump) gets its title's.
+INSERT INTO airesilience.snapshot (snapshot_id, model_version, label_scheme) VALUES (1000, '0.1.0', 'resilience6');
+INSERT INTO airesilience.snapshot_occupation (snapshot_id, onet_code, title, category, source_count, confidence)
+VALUES (1000, '29-9099.01', 'Midwives, "Direct-Entry"', 'healthcare', 0, 'Low');
+SELECT is((SELECT slug FROM airesilience.snapshot_occupation WHERE snapshot_id = 1000), 'midwives-direct-entry',
+          'a snapshot_occupation row inserted without a slug gets its title''s');
+DELETE FROM airesilience.snapshot WHERE snapshot_id = 1000;
 
 ------------------------------------------------------------------------------
 -- The list page

@@ -4,16 +4,18 @@
 # last section): the catalog equals a fresh 0.2.0 install's, the slugs,
 # names and words the update script works out for the old snapshots equal
 # what take_snapshot() records for the same data, and the serving functions
-# answer from an old snapshot.  Runs against the server named by
+# answer from an old snapshot; and a pg_dump made on 0.1.0 restores into
+# 0.2.0, its snapshots with their slugs.  Runs against the server named by
 # PGHOST/PGPORT/PGUSER (scripts/test.sh), whose extension directory is
 # scripts/pgsandbox.sh's; 0.1.0's install script is test/upgrade/'s.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-old=airesilience_serving_upgrade_old new=airesilience_serving_upgrade_new
+old=airesilience_serving_upgrade_old new=airesilience_serving_upgrade_new restored=airesilience_serving_upgrade_restored
 work=$(mktemp -d)
 sharedir=$(dirname "$PGHOST")/install$(/usr/lib/postgresql/${PG_MAJOR:-15}/bin/pg_config --sharedir)
 cleanup() {
-	psql -qX -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" >/dev/null 2>&1 || true
+	psql -qX -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" \
+		-c "DROP DATABASE IF EXISTS $restored" >/dev/null 2>&1 || true
 	rm -f "$sharedir/extension/airesilience--0.1.0.sql"
 	rm -rf "$work"
 }
@@ -24,7 +26,7 @@ check() {   # check NAME GOT WANT
 	n=$((n + 1))
 	if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1"; echo "#   got:  $2"; echo "#   want: $3"; fi
 }
-echo "1..9"
+echo "1..12"
 
 cleanup
 mkdir -p "$work"
@@ -41,6 +43,8 @@ psql -qX -v ON_ERROR_STOP=1 -d "$new" -c "CREATE EXTENSION airesilience CASCADE"
 	-c "INSERT INTO airesilience.occupation_alias VALUES ('29-2072.00', 'Medical Coders', 'hand')" \
 	-c "UPDATE airesilience.source_value SET raw_value = 0.25 WHERE onet_code = '29-2072.00' AND source = 'frey_osborne'" >"$work/new.log" 2>&1 ||
 	{ echo "Bail out! 0.2.0 setup failed"; sed 's/^/# /' "$work/new.log"; exit 1; }
+
+pg_dump -Fc -f "$work/old.dump" "$old" 2>"$work/dump.err" || sed 's/^/# /' "$work/dump.err"
 
 out=$(q "$old" "ALTER EXTENSION airesilience UPDATE TO '0.2.0'" 2>&1 && echo done)
 check "ALTER EXTENSION airesilience UPDATE from 0.1.0 with two snapshots" "$out" "done"
@@ -80,3 +84,14 @@ serving="SELECT concat_ws(E'\\n',
     airesilience.published_document_by_slug('medical-records-specialists')->>'code')"
 check "the serving functions answer from the old snapshot as from a new one" "$(q "$old" "$serving")" "$(q "$new" "$serving")"
 check "the updated database takes snapshots" "$(q "$old" "SELECT airesilience.take_snapshot('three')")" "3"
+
+# The dump made on 0.1.0, restored where CREATE EXTENSION makes 0.2.0: its
+# snapshot rows have no slug, and get their title's.
+q postgres "CREATE DATABASE $restored" >/dev/null
+if pg_restore --exit-on-error -d "$restored" "$work/old.dump" 2>"$work/restore.err"; then out=done; else out=$(cat "$work/restore.err"); fi
+check "a pg_dump of 0.1.0 restores into 0.2.0" "$out" "done"
+check "its snapshot rows get the slugs take_snapshot records" \
+	"$(rows "$restored" "SELECT snapshot_id || ' ' || onet_code || ' ' || slug FROM airesilience.snapshot_occupation")" \
+	"$(rows "$old" "SELECT snapshot_id || ' ' || onet_code || ' ' || slug FROM airesilience.snapshot_occupation WHERE snapshot_id <= 2")"
+check "and its pages are served by slug" \
+	"$(q "$restored" "SELECT airesilience.published_document_by_slug('medical-records-specialists')->>'code'")" "29-2072.00"
