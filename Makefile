@@ -41,6 +41,7 @@ SQL_PARTS = \
 	src/snapshot.sql \
 	src/whatif.sql \
 	src/document.sql \
+	src/serving.sql \
 	src/drop_guard.sql \
 	src/access.sql \
 	src/trust.sql \
@@ -109,7 +110,7 @@ bench-serve:
 bench-versions:
 	DATA_DIR="$(DATA_DIR)" scripts/bench-versions.sh
 
-# Writes every occupation with its scores and per-source values to OUT
+# Writes the bulk CSV of the published snapshot (published_export()) to OUT
 # (default airesilience-export.csv), from the database named by the libpq
 # variables.
 export-csv:

@@ -9,12 +9,16 @@
 #      (bench/page_live.pgbench) for comparison;
 #   3. the same while the public data is reloaded, with a check that no read
 #      sees a half-loaded state (bench/reload_check.pgbench);
-#   4. the page query on the real occupations against a second database of
-#      TOTAL (default 100000) occupations, the real ones plus synthetic copies
-#      (bench/synthetic.sql), snapshot retaken: runs alternate between the
-#      two, REPS of each, and the ratio is of the medians; then, when the
-#      server ran on huge pages, the same without them.
-# SECONDS_PER_RUN (default 20), REPS (default 5) tune the runs.
+#   4. the web app's queries on the real occupations against a second
+#      database of TOTAL (default 100000) occupations, the real ones plus
+#      synthetic copies (bench/synthetic.sql), snapshot retaken: the page by
+#      code (bench/page.pgbench), by slug (bench/slug.pgbench), a list page
+#      at a random depth (bench/list.pgbench) and search
+#      (bench/search.pgbench); runs alternate between the two databases and
+#      the four queries, REPS of each, and the ratio is of the medians; then,
+#      when the server ran on huge pages, the page query without them.
+# SECONDS_PER_RUN (default 20), REPS (default 5) tune the runs;
+# SERVE_QUERIES (default "page slug list search") picks the queries of 4.
 #
 # The server runs on huge pages when it can (README, Performance): as root the
 # script reserves the pages the server asks for (vm.nr_hugepages) and gives
@@ -88,11 +92,18 @@ echo "== the same with jit = off"
 PGOPTIONS='-c jit=off' psql -X -v reps="$reps" -f bench/reports.sql | sed -n '/^median/,$p'
 
 # number_codes: bench_code numbers the occupations of the current database
-# 1..N for pgbench; prints N.
+# 1..N for pgbench, with their slugs; bench_cursor numbers the rows of the
+# published list (score_desc) 1..N with the cursor each carries; prints N.
 number_codes() {
-	psql -qX -c 'SET client_min_messages = warning' -c 'DROP TABLE IF EXISTS bench_code' \
-		-c 'CREATE TABLE bench_code AS SELECT row_number() OVER (ORDER BY onet_code)::int AS id, onet_code FROM airesilience.occupation' \
-		-c 'ALTER TABLE bench_code ADD PRIMARY KEY (id)' -c 'VACUUM ANALYZE bench_code'
+	psql -qX -c 'SET client_min_messages = warning' -c 'SET extra_float_digits = 1' \
+		-c 'DROP TABLE IF EXISTS bench_code' -c 'DROP TABLE IF EXISTS bench_cursor' \
+		-c 'CREATE TABLE bench_code AS SELECT row_number() OVER (ORDER BY onet_code)::int AS id, onet_code,
+		           airesilience.occupation_slug(title) AS slug FROM airesilience.occupation' \
+		-c "CREATE TABLE bench_cursor AS SELECT row_number() OVER (ORDER BY onet_code)::int AS id,
+		           airesilience.list_cursor(snapshot_id, 'score_desc', NULL, NULL, to_jsonb(coalesce(source_median, -1)), onet_code) AS cursor
+		      FROM airesilience.snapshot_occupation WHERE snapshot_id = airesilience.published_snapshot()" \
+		-c 'ALTER TABLE bench_code ADD PRIMARY KEY (id)' -c 'ALTER TABLE bench_cursor ADD PRIMARY KEY (id)' \
+		-c 'VACUUM ANALYZE bench_code' -c 'VACUUM ANALYZE bench_cursor'
 	psql -XAt -c 'SELECT count(*) FROM bench_code'
 }
 
@@ -107,7 +118,7 @@ page_latency() {
 	tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$log.out" | head -1)
 	cat "$log".[0-9]* | awk '{print $3}' | sort -n | awk -v tps="$tps" -v stats="$log.stats" '
 		{ v[NR] = $1 }
-		END { printf "%d page queries: p50 %.3f ms, p99 %.3f ms, max %.3f ms, %s tps\n",
+		END { printf "%d queries: p50 %.3f ms, p99 %.3f ms, max %.3f ms, %s tps\n",
 		      NR, v[int(NR * 0.50)] / 1000, v[int(NR * 0.99)] / 1000, v[NR] / 1000, tps
 		      printf "%.6f %.6f\n", v[int(NR * 0.50)] / 1000, v[int(NR * 0.99)] / 1000 >> stats }'
 	rm -f "$log".[0-9]*
@@ -119,13 +130,16 @@ median() {
 		awk '{ v[NR] = $1 } END { printf "%.6f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# prewarm: what the page query reads, in both databases, into the buffer
-# cache: the snapshot tables with their TOAST tables and indexes, bench_code.
+# prewarm: what the web app's queries read, in both databases, into the
+# buffer cache: the snapshot tables they read with their TOAST tables and
+# indexes, bench_code and bench_cursor.
 prewarm() {
 	local db
 	for db in "$PGDATABASE" "$large_db"; do
 		psql -qX -d "$db" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION IF NOT EXISTS pg_prewarm' \
-			-c "WITH tables AS (SELECT unnest(ARRAY['airesilience.snapshot', 'airesilience.snapshot_document', 'bench_code']::regclass[]) AS oid),
+			-c "WITH tables AS (SELECT unnest(ARRAY['airesilience.snapshot', 'airesilience.snapshot_document',
+			                                       'airesilience.snapshot_occupation', 'airesilience.snapshot_name',
+			                                       'airesilience.snapshot_word', 'bench_code', 'bench_cursor']::regclass[]) AS oid),
 			         relations AS (SELECT oid FROM tables
 			                       UNION ALL SELECT reltoastrelid FROM pg_class JOIN tables USING (oid) WHERE reltoastrelid <> 0
 			                       UNION ALL SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT oid FROM tables)
@@ -134,20 +148,27 @@ prewarm() {
 	done
 }
 
-# compare_sizes NAME: REPS runs on each database, alternating; prints the
-# medians and their ratio.
+# compare_sizes NAME QUERY...: REPS rounds, each running every QUERY
+# (bench/QUERY.pgbench) on each database, alternating; prints the medians
+# and their ratio per query.
 compare_sizes() {
-	local rep
+	local name=$1 rep query
+	shift
 	for rep in $(seq "$reps"); do
-		echo -n "  $small_codes occupations: "; page_latency "$small_codes" "$1.small"
-		echo -n "  $large_codes occupations: "; PGDATABASE=$large_db page_latency "$large_codes" "$1.large"
+		for query in "$@"; do
+			echo -n "  $query, $small_codes occupations: "; page_latency "$small_codes" "$name.$query.small" "bench/$query.pgbench"
+			echo -n "  $query, $large_codes occupations: "
+			PGDATABASE=$large_db page_latency "$large_codes" "$name.$query.large" "bench/$query.pgbench"
+		done
 	done
-	awk -v small="$small_codes" -v large="$large_codes" -v reps="$reps" \
-		-v s50="$(median "$1.small" 1)" -v s99="$(median "$1.small" 2)" \
-		-v l50="$(median "$1.large" 1)" -v l99="$(median "$1.large" 2)" 'BEGIN {
-		printf "median of %d: %d occupations p50 %.3f ms, p99 %.3f ms; %d occupations p50 %.3f ms, p99 %.3f ms\n",
-		       reps, small, s50, s99, large, l50, l99
-		printf "p99 at %d occupations / p99 at %d: %.2f (p50: %.2f)\n", large, small, l99 / s99, l50 / s50 }'
+	for query in "$@"; do
+		awk -v q="$query" -v small="$small_codes" -v large="$large_codes" -v reps="$reps" \
+			-v s50="$(median "$name.$query.small" 1)" -v s99="$(median "$name.$query.small" 2)" \
+			-v l50="$(median "$name.$query.large" 1)" -v l99="$(median "$name.$query.large" 2)" 'BEGIN {
+			printf "%s, median of %d: %d occupations p50 %.3f ms, p99 %.3f ms; %d occupations p50 %.3f ms, p99 %.3f ms\n",
+			       q, reps, small, s50, s99, large, l50, l99
+			printf "%s: p99 at %d occupations / p99 at %d: %.2f (p50: %.2f)\n", q, large, small, l99 / s99, l50 / s50 }'
+	done
 }
 
 echo "== snapshot (publishes the documents)"
@@ -171,7 +192,7 @@ else
 	echo "INCONSISTENT READ during reload:"; cat "$sandbox/reload.out"; exit 1
 fi
 
-echo "== page query, $total occupations against the real ones"
+echo "== the web app's queries, $total occupations against the real ones"
 large_db=airesilience_large
 psql -qX -d postgres -c "CREATE DATABASE $large_db TEMPLATE $PGDATABASE"
 export PGDATABASE=$large_db
@@ -182,10 +203,10 @@ large_codes=$(number_codes)
 export PGDATABASE=airesilience_bench
 prewarm
 echo "shared memory on huge pages: $huge_pages"
-compare_sizes "huge_pages_$huge_pages"
+compare_sizes "huge_pages_$huge_pages" ${SERVE_QUERIES:-page slug list search}
 if [ "$huge_pages" = on ]; then
-	echo "== the same, the server restarted with huge_pages = off"
+	echo "== the page query, the server restarted with huge_pages = off"
 	restart_server off
 	prewarm
-	compare_sizes huge_pages_off
+	compare_sizes huge_pages_off page
 fi

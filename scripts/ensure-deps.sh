@@ -32,6 +32,9 @@ if [ "$purpose" = test ] || [ "$purpose" = memcheck ]; then
 	[ -f "$sharedir/extension/pgtap.control" ]     || missing+=("postgresql-$PG_MAJOR-pgtap")
 	command -v pg_prove >/dev/null                 || missing+=(libtap-parser-sourcehandler-pgtap-perl)
 	command -v cppcheck >/dev/null                 || missing+=(cppcheck)
+	# test/pooler.t: the web app's reads through pgbouncer with psycopg 3
+	[ -x /usr/sbin/pgbouncer ]                     || missing+=(pgbouncer)
+	/usr/bin/python3 -c 'import psycopg' 2>/dev/null || missing+=(python3-psycopg)
 fi
 if [ "$purpose" = bench ]; then
 	[ -f "$sharedir/extension/tdigest.control" ]   || missing+=("postgresql-$PG_MAJOR-tdigest")

@@ -1,32 +1,21 @@
 #!/usr/bin/env bash
-# make export-csv [OUT=path]: write every occupation's scores to one CSV file,
-# one row per occupation and one column per source and preset (wide), from
-# the database named by the libpq variables (PGHOST, PGPORT, PGDATABASE,
-# PGUSER), where CREATE EXTENSION airesilience has been done.
+# make export-csv [OUT=path]: the bulk CSV of the published snapshot, one row
+# per occupation, from the database named by the libpq variables (PGHOST,
+# PGPORT, PGDATABASE, PGUSER), where CREATE EXTENSION airesilience has been
+# done and a snapshot taken (airesilience.take_snapshot()).
 #
 #   scripts/export-csv.sh [OUT]     default ./airesilience-export.csv
 #
-# Columns, in order:
-#   onet_code, soc_code, title, category,
-#   source_median, label, confidence, source_count, dispersion,
-#   task_resilience, weight_basis, task_count,
-#   then per source, sources in name order: raw_<source>, score_<source>,
-#   then per composite preset, presets in name order: composite_<preset>,
-#   label_<preset>,
-#   median_wage, employment, employment_projected, annual_openings,
-#   growth_pct, entry_education, work_experience,
-#   growth_percentile, openings_percentile, wage_bill_percentile,
-#   model_version.
-# Rows are in onet_code order; an empty field is a missing value.  Numbers
-# are written in full (shortest exact form).  label is under the
-# airesilience.label_scheme setting of the session (set it with
-# PGOPTIONS='-c airesilience.label_scheme=change3'), label_<preset> under the
-# preset's own scheme.
+# A thin wrapper of the SQL function airesilience.published_export(): the
+# columns, in order, are its columns (docs/serving.md), the header line
+# names them; scores and percentiles are on 0-1, as the JSON API's
+# aiResilience.score; every row carries the snapshot's id, time (written in
+# UTC), model version and label scheme.  An app streams the same rows with
+#   COPY (SELECT * FROM airesilience.published_export()) TO STDOUT WITH (FORMAT csv, HEADER)
 #
-# One REPEATABLE READ transaction: the column list and the rows come from
-# one state of the data, even while a load runs.  The file is written under
-# a temporary name and renamed when complete, so a failed export leaves any
-# previous file as it was.
+# The file is written under a temporary name and renamed when complete, so a
+# failed export leaves any previous file as it was.  Without a snapshot the
+# export fails: nothing is published.
 set -euo pipefail
 
 out=${1:-airesilience-export.csv}
@@ -38,43 +27,25 @@ fi
 tmp=$(mktemp "$dir/.airesilience-export.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
 
-# The query is built from the sources and presets that exist (format %I
-# quotes their names as identifiers, %L as literals), kept as a temporary
-# view, and copied out by \copy on the client side: the server needs no
-# access to the file.
+# One REPEATABLE READ transaction: the check, the count and the rows see
+# one state, even while a snapshot is taken.
 psql -X -q -v ON_ERROR_STOP=1 >"$tmp" <<'SQL'
-BEGIN ISOLATION LEVEL REPEATABLE READ;
-SELECT format($q$
-CREATE TEMP VIEW airesilience_export AS
-SELECT r.onet_code, r.soc_code, r.title, r.category,
-       r.source_median, r.label, r.confidence, r.source_count, r.dispersion,
-       r.task_resilience, r.weight_basis, r.task_count,
-       %s
-       %s
-       r.median_wage, r.employment, r.employment_projected, r.annual_openings,
-       r.growth_pct, r.entry_education, r.work_experience,
-       r.growth_percentile, r.openings_percentile, r.wage_bill_percentile,
-       airesilience.model_version() AS model_version
-  FROM airesilience.occupation_report r
-  LEFT JOIN (SELECT onet_code %s FROM airesilience.source_report GROUP BY onet_code) s USING (onet_code)
-  LEFT JOIN (SELECT onet_code %s FROM airesilience.composite_report GROUP BY onet_code) c USING (onet_code)
- ORDER BY r.onet_code
-$q$,
-    (SELECT coalesce(string_agg(format('s.%1$I, s.%2$I,', 'raw_' || source, 'score_' || source), ' ' ORDER BY source), '')
-       FROM airesilience.source),
-    (SELECT coalesce(string_agg(format('c.%1$I, c.%2$I,', 'composite_' || preset, 'label_' || preset), ' ' ORDER BY preset), '')
-       FROM airesilience.composite_preset),
-    (SELECT coalesce(string_agg(format(', max(raw_value) FILTER (WHERE source = %1$L) AS %2$I, max(score) FILTER (WHERE source = %1$L) AS %3$I',
-                                       source, 'raw_' || source, 'score_' || source), '' ORDER BY source), '')
-       FROM airesilience.source),
-    (SELECT coalesce(string_agg(format(', max(score) FILTER (WHERE preset = %1$L) AS %2$I, max(label) FILTER (WHERE preset = %1$L) AS %3$I',
-                                       preset, 'composite_' || preset, 'label_' || preset), '' ORDER BY preset), '')
-       FROM airesilience.composite_preset))
-\gexec
-\copy (SELECT * FROM airesilience_export) TO STDOUT WITH (FORMAT csv, HEADER)
-SELECT count(*) AS occupations FROM airesilience_export \gset
+BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+SET LOCAL TIME ZONE 'UTC';
+DO $$
+BEGIN
+    IF airesilience.published_snapshot() IS NULL THEN
+        RAISE EXCEPTION 'export-csv: no snapshot has been taken: nothing is published'
+            USING HINT = 'A steward publishes the current reports with SELECT airesilience.take_snapshot().';
+    END IF;
+END
+$$;
+SELECT airesilience.published_snapshot() AS snapshot_id,
+       (SELECT count(*) FROM airesilience.snapshot_occupation o
+         WHERE o.snapshot_id = airesilience.published_snapshot()) AS occupations \gset
+COPY (SELECT * FROM airesilience.published_export()) TO STDOUT WITH (FORMAT csv, HEADER);
 COMMIT;
-\warn export-csv: :occupations occupations
+\warn export-csv: :occupations occupations of snapshot :snapshot_id
 SQL
 
 # mktemp made the file private; give it the permissions a new file gets.

@@ -46,7 +46,7 @@ fi
 
 data_dir=${DATA_DIR:-../shared/data}
 if selected prove; then
-	echo "== prove: dump and restore, CSV export, roles, search_path attack"
+	echo "== prove: dump and restore, CSV export, roles, search_path attack, pgbouncer and psycopg"
 	prove test/*.t || failed+=(prove)
 fi
 

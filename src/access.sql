@@ -7,8 +7,8 @@
 --   analyst  reads every table and view and calls every function that
 --            reads: the reports, search, what-if, documents, snapshots
 --   webapp   reads the published snapshots alone: published_document(),
---            snapshot_report(), snapshot_changes() and the snapshot tables;
---            no live table
+--            the serving functions (src/serving.sql), snapshot_report(),
+--            snapshot_changes() and the snapshot tables; no live table
 --   steward  an analyst who also loads and changes data (INSERT, UPDATE,
 --            DELETE, TRUNCATE on every table; built-in rows and snapshots
 --            stay protected by their triggers) and takes snapshots
@@ -58,7 +58,9 @@ SELECT p.oid::regprocedure AS function,
                                'skill_vector_refresh', 'source_percentile_refresh', 'related_list_refresh')
             THEN 'steward'
             WHEN p.proname IN ('published_document', 'snapshot_report', 'snapshot_changes', 'snapshot_check',
-                               'data_updated_at', 'model_version')
+                               'data_updated_at', 'model_version', 'published_snapshot', 'published_document_by_slug',
+                               'published_occupations', 'list_cursor', 'search_published', 'stop_words',
+                               'published_export')
             THEN 'webapp'
             ELSE 'analyst'
        END AS access
@@ -89,7 +91,8 @@ BEGIN ATOMIC
           FROM relation r
          WHERE (access_privileges.access IN ('analyst', 'steward') AND r.relkind IN ('r', 'v'))
             OR (access_privileges.access = 'webapp' AND r.relname IN
-                    ('snapshot', 'snapshot_occupation', 'snapshot_source', 'snapshot_composite', 'snapshot_document'))
+                    ('snapshot', 'snapshot_occupation', 'snapshot_source', 'snapshot_composite', 'snapshot_document',
+                     'snapshot_name', 'snapshot_word'))
         UNION ALL
         SELECT 'INSERT, UPDATE, DELETE, TRUNCATE', 'TABLE ' || r.rel::text, 2
           FROM relation r

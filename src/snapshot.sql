@@ -61,6 +61,7 @@ CREATE TABLE airesilience.snapshot_occupation (
     dispersion      float8,
     confidence      text NOT NULL,
     label           text,
+    slug            text NOT NULL,
     PRIMARY KEY (snapshot_id, onet_code)
 );
 COMMENT ON TABLE airesilience.snapshot_occupation IS
@@ -84,6 +85,8 @@ COMMENT ON COLUMN airesilience.snapshot_occupation.dispersion IS
     'Interquartile range of the source scores then, 0-100 points';
 COMMENT ON COLUMN airesilience.snapshot_occupation.confidence IS
     'Confidence then: High, Medium-high, Medium, Low-medium or Low';
+COMMENT ON COLUMN airesilience.snapshot_occupation.slug IS
+    'occupation_slug(title): the page''s address is /occupations/<slug>, as the document''s url says (published_document_by_slug)';
 
 CREATE TABLE airesilience.snapshot_source (
     snapshot_id   bigint NOT NULL,
@@ -155,7 +158,58 @@ COMMENT ON COLUMN airesilience.snapshot_document.onet_code IS
 COMMENT ON COLUMN airesilience.snapshot_document.document IS
     'The occupation''s JSON document then (occupation_document), lastUpdated = the snapshot''s taken_at; what published_document() serves';
 
--- One guard for the five tables.  A cascaded delete runs after its header
+-- A row inserted without a slug gets the slug of its title, as
+-- take_snapshot() records it: that is how the rows of a pg_dump made on
+-- 0.1.0, whose snapshot_occupation has no slug column, are restored into
+-- 0.2.0.
+CREATE FUNCTION airesilience.snapshot_occupation_slug() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NEW.slug IS NULL THEN
+        NEW.slug := airesilience.occupation_slug(NEW.title);
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION airesilience.snapshot_occupation_slug() IS
+    'Trigger: a snapshot_occupation row inserted without a slug gets occupation_slug(title)';
+CREATE TRIGGER snapshot_occupation_slug BEFORE INSERT ON airesilience.snapshot_occupation
+    FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_occupation_slug();
+COMMENT ON TRIGGER snapshot_occupation_slug ON airesilience.snapshot_occupation IS
+    'Rows restored from a 0.1.0 dump, which has no slug, get the slug of their title';
+
+-- What the web app's search reads (search_published, src/serving.sql): the
+-- names of each occupation then (its title and its alternate titles), and
+-- the words of its description and task statements, kept as one row per
+-- word with the occupations that use it.  Aliases are not part of the
+-- reports, so they are recorded here rather than read live.
+CREATE TABLE airesilience.snapshot_name (
+    snapshot_id bigint NOT NULL,
+    onet_code   text NOT NULL,
+    kind        text NOT NULL CHECK (kind IN ('title', 'alias')),
+    name        text NOT NULL,
+    PRIMARY KEY (snapshot_id, onet_code, kind, name),
+    FOREIGN KEY (snapshot_id, onet_code) REFERENCES airesilience.snapshot_occupation ON DELETE CASCADE
+);
+COMMENT ON TABLE airesilience.snapshot_name IS
+    'Snapshot x occupation x name: the title and the alternate titles (occupation_alias) when the snapshot was taken, for search_published()';
+COMMENT ON COLUMN airesilience.snapshot_name.kind IS 'title (the O*NET title) or alias (a row of occupation_alias)';
+COMMENT ON COLUMN airesilience.snapshot_name.name IS 'The title or alternate title as stored then';
+
+CREATE TABLE airesilience.snapshot_word (
+    snapshot_id bigint NOT NULL REFERENCES airesilience.snapshot ON DELETE CASCADE,
+    word        text NOT NULL,
+    onet_codes  text[] NOT NULL,
+    PRIMARY KEY (snapshot_id, word)
+);
+COMMENT ON TABLE airesilience.snapshot_word IS
+    'Snapshot x word: each word of the snapshot''s documents'' descriptions and task statements (document_words) with the occupations that use it, for search_published()';
+COMMENT ON COLUMN airesilience.snapshot_word.word IS 'A word as document_words() writes it: lower case, a-z and 0-9, three characters or more, not a stop word';
+COMMENT ON COLUMN airesilience.snapshot_word.onet_codes IS 'The occupations of the snapshot whose description or tasks use the word, in code order';
+
+-- One guard for the seven tables.  A cascaded delete runs after its header
 -- row is gone, which is how it is told apart from deleting part of a
 -- snapshot.
 CREATE FUNCTION airesilience.snapshot_immutable() RETURNS trigger
@@ -195,7 +249,8 @@ DECLARE
     t regclass;
 BEGIN
     FOREACH t IN ARRAY ARRAY['airesilience.snapshot_occupation', 'airesilience.snapshot_source',
-                             'airesilience.snapshot_composite', 'airesilience.snapshot_document']::regclass[]
+                             'airesilience.snapshot_composite', 'airesilience.snapshot_document',
+                             'airesilience.snapshot_name', 'airesilience.snapshot_word']::regclass[]
     LOOP
         EXECUTE format('CREATE TRIGGER snapshot_immutable BEFORE UPDATE OR DELETE ON %s
                             FOR EACH ROW EXECUTE FUNCTION airesilience.snapshot_immutable()', t);
@@ -203,7 +258,8 @@ BEGIN
                        t, 'Rows cannot be updated, nor deleted apart from their snapshot');
     END LOOP;
     FOREACH t IN ARRAY ARRAY['airesilience.snapshot', 'airesilience.snapshot_occupation', 'airesilience.snapshot_source',
-                             'airesilience.snapshot_composite', 'airesilience.snapshot_document']::regclass[]
+                             'airesilience.snapshot_composite', 'airesilience.snapshot_document',
+                             'airesilience.snapshot_name', 'airesilience.snapshot_word']::regclass[]
     LOOP
         EXECUTE format('CREATE TRIGGER snapshot_immutable_truncate BEFORE TRUNCATE ON %s
                             FOR EACH STATEMENT EXECUTE FUNCTION airesilience.snapshot_immutable()', t);
@@ -219,6 +275,39 @@ SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_occupation', '
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_source', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_composite', '');
 SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_document', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_name', '');
+SELECT pg_catalog.pg_extension_config_dump('airesilience.snapshot_word', '');
+
+-- Words too common in task statements to tell occupations apart.
+CREATE FUNCTION airesilience.stop_words()
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT '{all,and,any,are,but,for,from,into,its,not,other,such,that,the,their,them,these,this,those,with}'::text[];
+END;
+COMMENT ON FUNCTION airesilience.stop_words() IS
+    'The words document_words() and search_published() leave out: and, the, for, with and the like (three letters or more)';
+
+-- The words search_published() finds an occupation by, besides its names:
+-- those of the document's description and task statements, lower case,
+-- split at every character other than a-z and 0-9, three characters or
+-- more, without the few stop words that occur in nearly every statement;
+-- sorted ("C" order), each once.  A function of the stored document, so the
+-- words of a snapshot can always be worked out again from it.
+CREATE FUNCTION airesilience.document_words(document jsonb)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT coalesce(array_agg(DISTINCT w.word COLLATE "C" ORDER BY w.word COLLATE "C"), '{}')
+      FROM (SELECT document->>'description' AS text
+            UNION ALL
+            SELECT t->>'task' FROM jsonb_array_elements(coalesce(document->'tasks', '[]')) t) s
+     CROSS JOIN LATERAL regexp_split_to_table(lower(s.text), '[^a-z0-9]+') w (word)
+     WHERE length(w.word) >= 3
+       AND w.word <> ALL (airesilience.stop_words());
+END;
+COMMENT ON FUNCTION airesilience.document_words(jsonb) IS
+    'The words of a document''s description and task statements: lower case, split at characters other than a-z and 0-9, three characters or more, no stop word (stop_words()), each once, sorted';
 
 -- One statement writes the whole snapshot, so the reports and documents it
 -- copies see one state of the data even while other sessions load.  A
@@ -244,10 +333,18 @@ BEGIN
     occupations AS (
         INSERT INTO airesilience.snapshot_occupation
             (snapshot_id, onet_code, title, category, task_resilience, weight_basis, task_count,
-             source_median, source_count, dispersion, confidence, label)
+             source_median, source_count, dispersion, confidence, label, slug)
         SELECT h.snapshot_id, r.onet_code, r.title, r.category, r.task_resilience, r.weight_basis, r.task_count,
-               r.source_median, r.source_count, r.dispersion, r.confidence, r.label
+               r.source_median, r.source_count, r.dispersion, r.confidence, r.label,
+               airesilience.occupation_slug(r.title)
           FROM header h, airesilience.occupation_report r),
+    names AS (
+        INSERT INTO airesilience.snapshot_name (snapshot_id, onet_code, kind, name)
+        SELECT h.snapshot_id, o.onet_code, 'title', o.title
+          FROM header h, airesilience.occupation o
+        UNION ALL
+        SELECT h.snapshot_id, a.onet_code, 'alias', a.alias
+          FROM header h, airesilience.occupation_alias a),
     sources AS (
         INSERT INTO airesilience.snapshot_source (snapshot_id, onet_code, source, raw_value, score, normalization)
         SELECT h.snapshot_id, r.onet_code, r.source, r.raw_value, r.score, r.normalization
@@ -262,13 +359,20 @@ BEGIN
         SELECT h.snapshot_id, o.onet_code,
                jsonb_set(airesilience.occupation_document(o.onet_code), '{lastUpdated}',
                          to_jsonb(to_char(h.taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')))
-          FROM header h, airesilience.occupation o)
+          FROM header h, airesilience.occupation o
+        RETURNING snapshot_id, onet_code, document),
+    words AS (
+        INSERT INTO airesilience.snapshot_word (snapshot_id, word, onet_codes)
+        SELECT d.snapshot_id, w.word, array_agg(d.onet_code ORDER BY d.onet_code COLLATE "C")
+          FROM documents d
+         CROSS JOIN LATERAL unnest(airesilience.document_words(d.document)) w (word)
+         GROUP BY d.snapshot_id, w.word)
     SELECT h.snapshot_id INTO taken FROM header h;
     RETURN taken;
 END
 $$;
 COMMENT ON FUNCTION airesilience.take_snapshot(text) IS
-    'Records the current occupation, source and composite reports and the JSON document of every occupation as a new snapshot and returns its id; unknown label scheme -> 22023';
+    'Records the current occupation, source and composite reports, the JSON document of every occupation and what search_published() reads (names, document words) as a new snapshot and returns its id; unknown label scheme -> 22023';
 
 -- Fails (22023) unless every id names a snapshot; true otherwise, so that it
 -- can stand as a condition that runs once, before any row.

@@ -16,9 +16,9 @@ q() { psql -qXAt -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 
 tables=(category occupation task rater task_rating source source_value labor_stats occupation_skill related_occupation work_activity task_activity task_usage
 	seniority_level seniority_curve label_scheme snapshot snapshot_occupation snapshot_source snapshot_composite snapshot_document
-	occupation_alias)
+	snapshot_name snapshot_word occupation_alias)
 reports=(task_report source_report occupation_report seniority_report)
-echo "1..$((3 + ${#tables[@]} + ${#reports[@]}))"
+echo "1..$((4 + ${#tables[@]} + ${#reports[@]}))"
 
 cleanup
 trap cleanup EXIT
@@ -55,6 +55,22 @@ for rel in "${tables[@]}" "${reports[@]}"; do
 		echo "#   after:  $b"
 	fi
 done
+
+# What the web app reads (src/serving.sql) is the same after a restore.
+n=$((n + 1))
+sql="SELECT md5(concat_ws(E'\\n',
+        (SELECT string_agg(e::text, E'\\n') FROM airesilience.published_export() e),
+        (SELECT string_agg(p::text, E'\\n') FROM airesilience.published_occupations(sort => 'name_asc', page_size => 1000) p),
+        (SELECT string_agg(s::text, E'\\n') FROM airesilience.search_published('medical coder') s),
+        airesilience.published_document_by_slug('medical-records-specialists')::text))"
+a=$(q "$src" "$sql") b=$(q "$dst" "$sql" 2>&1 || true)
+if [ "$a" = "$b" ]; then
+	echo "ok $n - the serving functions answer the same after restore"
+else
+	echo "not ok $n - the serving functions answer the same after restore"
+	echo "#   before: $a"
+	echo "#   after:  $b"
+fi
 
 # The id sequence is dumped too: the next snapshot after a restore does not
 # reuse an id.

@@ -79,6 +79,7 @@ SELECT ok(obj_description('airesilience.search_occupations(text, integer)'::regp
 SELECT is((SELECT array_agg(indexrelid::regclass::text || ' ' || am.amname ORDER BY indexrelid::regclass::text)
              FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
             WHERE indexrelid::regclass::text LIKE '%trgm_idx'
+              AND indrelid IN ('airesilience.occupation'::regclass, 'airesilience.occupation_alias'::regclass)
               AND obj_description(indexrelid, 'pg_class') IS NOT NULL),
           ARRAY['airesilience.occupation_alias_trgm_idx gist', 'airesilience.occupation_title_trgm_idx gist'],
           'commented GiST trigram indexes on titles and aliases');
