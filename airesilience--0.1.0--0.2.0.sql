@@ -2155,6 +2155,8 @@ CREATE TABLE airesilience.snapshot_name (
 );
 COMMENT ON TABLE airesilience.snapshot_name IS
     'Snapshot x occupation x name: the title and the alternate titles (occupation_alias) when the snapshot was taken, for search_published()';
+COMMENT ON COLUMN airesilience.snapshot_name.snapshot_id IS 'The snapshot (snapshot.snapshot_id)';
+COMMENT ON COLUMN airesilience.snapshot_name.onet_code IS 'O*NET-SOC code of the occupation, NN-NNNN.NN';
 COMMENT ON COLUMN airesilience.snapshot_name.kind IS 'title (the O*NET title) or alias (a row of occupation_alias)';
 COMMENT ON COLUMN airesilience.snapshot_name.name IS 'The title or alternate title as stored then';
 
@@ -2166,6 +2168,7 @@ CREATE TABLE airesilience.snapshot_word (
 );
 COMMENT ON TABLE airesilience.snapshot_word IS
     'Snapshot x word: each word of the snapshot''s documents'' descriptions and task statements (document_words) with the occupations that use it, for search_published()';
+COMMENT ON COLUMN airesilience.snapshot_word.snapshot_id IS 'The snapshot (snapshot.snapshot_id)';
 COMMENT ON COLUMN airesilience.snapshot_word.word IS 'A word as document_words() writes it: lower case, a-z and 0-9, three characters or more, not a stop word';
 COMMENT ON COLUMN airesilience.snapshot_word.onet_codes IS 'The occupations of the snapshot whose description or tasks use the word, in code order';
 

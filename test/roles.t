@@ -123,9 +123,11 @@ is(sqlstate($superuser, $db, "SELECT airesilience.grant_access('ar_nobody', 'Ana
 ($status, $out, $err) = sql($superuser, $db, "SELECT privilege || ' ' || object FROM airesilience.access_privileges('webapp')");
 is($out, join('', map { "$_\n" }
 	'USAGE SCHEMA airesilience',
-	(map { "SELECT TABLE airesilience.$_" } qw(snapshot snapshot_composite snapshot_document snapshot_occupation snapshot_source)),
-	(map { "EXECUTE FUNCTION airesilience.$_" } 'data_updated_at()', 'model_version()', 'published_document(text)',
-		'snapshot_changes(bigint,bigint)', 'snapshot_check(bigint[])', 'snapshot_report(bigint)')),
+	(map { "SELECT TABLE airesilience.$_" } qw(snapshot snapshot_composite snapshot_document snapshot_name snapshot_occupation snapshot_source snapshot_word)),
+	(map { "EXECUTE FUNCTION airesilience.$_" } 'data_updated_at()', 'list_cursor(bigint,text,text,text,jsonb,text)',
+		'model_version()', 'published_document(text)', 'published_document_by_slug(text)', 'published_export()',
+		'published_occupations(text,text,text,integer,text)', 'published_snapshot()', 'search_published(text,integer)',
+		'snapshot_changes(bigint,bigint)', 'snapshot_check(bigint[])', 'snapshot_report(bigint)', 'stop_words()')),
    "access_privileges('webapp') lists the snapshot tables and the page functions, nothing else") or diag $err;
 
 # revoke_access takes it all away again.

@@ -24,8 +24,20 @@ INSERT INTO pg_temp.call (function, access, sql, outcome) VALUES
     ('airesilience.snapshot_check(bigint[])', 'webapp', $$SELECT airesilience.snapshot_check(1, 2)$$, '00000'),
     ('airesilience.data_updated_at()', 'webapp', $$SELECT airesilience.data_updated_at()$$, '00000'),
     ('airesilience.model_version()', 'webapp', $$SELECT airesilience.model_version()$$, '00000'),
+    ('airesilience.published_snapshot()', 'webapp', $$SELECT airesilience.published_snapshot()$$, '00000'),
+    ('airesilience.published_document_by_slug(text)', 'webapp',
+     $$SELECT airesilience.published_document_by_slug('medical-records-specialists')$$, '00000'),
+    ('airesilience.published_occupations(text,text,text,integer,text)', 'webapp',
+     $$SELECT count(*) FROM airesilience.published_occupations(page_size => 5)$$, '00000'),
+    ('airesilience.list_cursor(bigint,text,text,text,jsonb,text)', 'webapp',
+     $$SELECT airesilience.list_cursor(2, 'score_desc', NULL, NULL, '14.4', '29-2072.00')$$, '00000'),
+    ('airesilience.search_published(text,integer)', 'webapp', $$SELECT count(*) FROM airesilience.search_published('medical coder')$$, '00000'),
+    ('airesilience.published_export()', 'webapp', $$SELECT count(*) FROM airesilience.published_export()$$, '00000'),
+    ('airesilience.stop_words()', 'webapp', $$SELECT airesilience.stop_words()$$, '00000'),
     -- analyst: reports, search, what-if, documents, aggregates, helpers
     ('airesilience.occupation_document(text)', 'analyst', $$SELECT airesilience.occupation_document('29-2072.00')$$, '00000'),
+    ('airesilience.document_words(jsonb)', 'analyst',
+     $$SELECT airesilience.document_words('{"description": "Compile and maintain medical records"}')$$, '00000'),
     ('airesilience.occupation_explanation(text)', 'analyst', $$SELECT airesilience.occupation_explanation('29-2072.00')$$, '00000'),
     ('airesilience.document_explanation(jsonb)', 'analyst',
      $$SELECT airesilience.document_explanation((SELECT d.document FROM airesilience.snapshot_document d
@@ -115,7 +127,8 @@ SELECT c.oid, c.relname::text AS name, format('airesilience.%I', c.relname) AS q
 -- The snapshot tables: the web app's.
 CREATE TEMP VIEW published_table AS
 SELECT r.* FROM pg_temp.extension_relation r
- WHERE r.kind = 'r' AND r.name IN ('snapshot', 'snapshot_occupation', 'snapshot_source', 'snapshot_composite', 'snapshot_document');
+ WHERE r.kind = 'r' AND r.name IN ('snapshot', 'snapshot_occupation', 'snapshot_source', 'snapshot_composite', 'snapshot_document',
+                                     'snapshot_name', 'snapshot_word');
 
 -- Statements that exercise one privilege on a table without changing a row
 -- (privileges are checked when the statement starts, rows or none), with

@@ -18,8 +18,9 @@ SELECT * FROM pg_temp.call_coverage();
 ------------------------------------------------------------------------------
 
 SELECT is(ARRAY(SELECT name FROM pg_temp.published_table ORDER BY name),
-          ARRAY['snapshot', 'snapshot_composite', 'snapshot_document', 'snapshot_occupation', 'snapshot_source'],
-          'webapp: the five snapshot tables are the published ones');
+          ARRAY['snapshot', 'snapshot_composite', 'snapshot_document', 'snapshot_name', 'snapshot_occupation',
+                'snapshot_source', 'snapshot_word'],
+          'webapp: the seven snapshot tables are the published ones');
 -- The snapshot tables: read, never written.
 SELECT pg_temp.check(s.sql, '00000', format('webapp: SELECT on snapshot table %s', s.table_name))
   FROM pg_temp.table_statement s
@@ -49,10 +50,13 @@ SELECT pg_temp.check(format('SELECT nextval(%L)', r.qualified), '42501',
 ------------------------------------------------------------------------------
 
 SELECT is(ARRAY(SELECT function FROM pg_temp.call WHERE access = 'webapp' ORDER BY 1),
-          ARRAY['airesilience.data_updated_at()', 'airesilience.model_version()', 'airesilience.published_document(text)',
-                'airesilience.snapshot_changes(bigint,bigint)', 'airesilience.snapshot_check(bigint[])',
-                'airesilience.snapshot_report(bigint)'],
-          'webapp: its functions are published_document, snapshot_report, snapshot_changes, data_updated_at, model_version (and snapshot_check, which two of them call)');
+          ARRAY['airesilience.data_updated_at()', 'airesilience.list_cursor(bigint,text,text,text,jsonb,text)',
+                'airesilience.model_version()', 'airesilience.published_document(text)',
+                'airesilience.published_document_by_slug(text)', 'airesilience.published_export()',
+                'airesilience.published_occupations(text,text,text,integer,text)', 'airesilience.published_snapshot()',
+                'airesilience.search_published(text,integer)', 'airesilience.snapshot_changes(bigint,bigint)',
+                'airesilience.snapshot_check(bigint[])', 'airesilience.snapshot_report(bigint)', 'airesilience.stop_words()'],
+          'webapp: its functions are the serving functions of src/serving.sql, published_document, snapshot_report, snapshot_changes, data_updated_at, model_version (and snapshot_check, list_cursor and stop_words, which they call)');
 SELECT pg_temp.check(c.sql, CASE WHEN c.access = 'webapp' THEN c.outcome ELSE '42501' END,
                      format('webapp: %s %s', CASE WHEN c.access = 'webapp' THEN 'calls' ELSE 'may not call' END, c.function),
                      CASE WHEN c.access <> 'webapp' THEN pg_temp.denied_on(f.name) END)
