@@ -19,8 +19,8 @@
 # must connect with prepare_threshold=None, as here (docs/serving.md).
 #
 # Runs against the server named by PGHOST/PGPORT/PGUSER (scripts/test.sh)
-# in a database of its own.  SECONDS (default 15) sets how long the readers
-# run.
+# in a database of its own.  POOLER_SECONDS (default 15) sets how long the
+# readers run at least; they go on until two snapshots were taken.
 import csv
 import io
 import json
@@ -42,7 +42,7 @@ DB = 'airesilience_pooler_test'
 ROLE = 'airesilience_pooler_webapp'
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-DURATION = float(os.environ.get('SECONDS_POOLER', os.environ.get('POOLER_SECONDS', '15')))
+DURATION = float(os.environ.get('POOLER_SECONDS', '15'))
 
 tests = 0
 failed = 0
@@ -329,7 +329,12 @@ pidfile =
     started = time.monotonic()
     for t in threads:
         t.start()
+    # At least DURATION, and until two snapshots were taken meanwhile (each
+    # takes seconds on a loaded machine), within two minutes more.
     time.sleep(DURATION)
+    deadline = time.monotonic() + 120
+    while (counts['snapshot'] < 2 or counts['reload'] < 1) and not errors and time.monotonic() < deadline:
+        time.sleep(0.2)
     stop.set()
     for t in threads:
         t.join(120)
